@@ -1,0 +1,71 @@
+"""Options, exit codes and helpers shared by the subcommands."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from ..content.load import CONTENT_DIR
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (bad path, bad option): exit 2."""
+
+
+def parse_day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def today_utc() -> date:
+    return datetime.now(UTC).date()
+
+
+def add_root(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="repository root holding programs/ (default: current directory)",
+    )
+
+
+def add_as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as-of",
+        type=parse_day,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date taken as today for disclosure and review decisions (default: today, UTC)",
+    )
+
+
+def content_root(root: Path) -> Path:
+    """The root, checked to hold a programs/ folder; a usage error otherwise."""
+    if not root.is_dir():
+        raise UsageError(f"--root {root} is not a directory")
+    if not (root / CONTENT_DIR).is_dir():
+        raise UsageError(
+            f"no {CONTENT_DIR}/ folder in {root.resolve()}; run from the repository "
+            "root or pass --root DIR"
+        )
+    return root
+
+
+def subcommand(
+    commands: argparse._SubParsersAction, name: str, summary: str, example: str
+) -> argparse.ArgumentParser:
+    """A subparser whose --help says what it does and shows an example."""
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=summary,
+        epilog=f"Example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )

@@ -1,0 +1,20 @@
+"""Validate a content root: load every file, then apply the rules that span files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from .entries import Content
+from .finding_checks import check_findings
+from .load import load_content
+from .problems import Problem
+from .program_checks import check_programs
+
+
+def validate(root: Path, as_of: date) -> tuple[Content, list[Problem]]:
+    """All content under root, and every problem found (errors and warnings), sorted."""
+    content, problems = load_content(root)
+    problems.extend(check_programs(content, as_of))
+    problems.extend(check_findings(content, as_of))
+    return content, sorted(problems, key=Problem.sort_key)

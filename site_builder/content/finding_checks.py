@@ -1,0 +1,256 @@
+"""Rules about findings that span files: ids, references, dates, rewards, invitations and the
+publication decision (fail closed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import PurePosixPath
+
+from .entries import Content, FindingEntry, ProgramEntry
+from .locate import body_problem, problem_at
+from .problems import Level, Problem
+from .publish import Publication, may_ever_publish
+from .redaction import has_redactions, redaction_issues
+
+# (earlier, later): each later date must not come before the earlier one.
+_DATE_ORDER = (
+    ("submitted", "first_response"),
+    ("submitted", "triaged"),
+    ("submitted", "accepted"),
+    ("triaged", "accepted"),
+    ("accepted", "fixed"),
+    ("accepted", "rewarded"),
+    ("submitted", "disclose_on"),
+)
+_REQUIRED_DATE = {"accepted": "accepted", "fixed": "fixed", "triaged": "triaged"}
+
+
+def check_findings(content: Content, as_of: date) -> Iterator[Problem]:
+    by_id: dict[str, FindingEntry] = {}
+    for entry in content.findings:
+        first = by_id.setdefault(entry.id, entry)
+        if first is not entry:
+            yield problem_at(
+                entry.source,
+                ("id",),
+                f"duplicate finding id '{entry.id}' (also in {first.source.path})",
+                hint="ids must be unique site-wide",
+            )
+    for entry in content.findings:
+        yield from _finding_rules(entry, content, by_id)
+    yield from _publication_rules(content, as_of)
+
+
+def _finding_rules(
+    entry: FindingEntry, content: Content, by_id: dict[str, FindingEntry]
+) -> Iterator[Problem]:
+    finding, source = entry.finding, entry.source
+    stem = PurePosixPath(source.path).stem
+    if finding.id != stem:
+        yield problem_at(
+            source,
+            ("id",),
+            f"id '{finding.id}' differs from the file name '{stem}'",
+            hint=f"rename the file to {finding.id}.md or change the id",
+        )
+    for index, handle in enumerate(finding.hunters):
+        if handle not in content.hunters:
+            yield problem_at(
+                source,
+                ("hunters", index),
+                f"no hunter '{handle}'",
+                hint=f"add programs/_hunters/{handle}.yml",
+            )
+        if handle in finding.hunters[:index]:
+            yield problem_at(source, ("hunters", index), f"hunter '{handle}' is listed twice")
+    yield from _date_rules(entry)
+    yield from _duplicate_rules(entry, by_id)
+    program = content.programs.get(entry.program_slug)
+    if program is None:
+        return  # the program file has its own error; nothing here can be checked against it
+    yield from _reward_rules(entry, program)
+    targets = {t.name for t in program.program.targets}
+    for index, affected in enumerate(finding.affected):
+        if affected.name not in targets:
+            yield problem_at(
+                source,
+                ("affected", index, "name"),
+                f"'{affected.name}' is not a target of program {entry.program_slug}",
+                hint=f"targets: {', '.join(sorted(targets))}",
+            )
+    if program.program.participation == "invite-only":
+        yield from _invitation_rules(entry, program)
+    for issue in redaction_issues(source.body):
+        yield body_problem(
+            source,
+            issue.line,
+            issue.message,
+            hint="wrap hazardous text in '::: redacted' and ':::' lines",
+        )
+
+
+def _date_rules(entry: FindingEntry) -> Iterator[Problem]:
+    finding = entry.finding
+    for earlier, later in _DATE_ORDER:
+        first, second = getattr(finding, earlier), getattr(finding, later)
+        if first and second and second < first:
+            yield problem_at(
+                entry.source, (later,), f"{later} {second} is before {earlier} {first}"
+            )
+    needed = _REQUIRED_DATE.get(finding.status)
+    if needed and getattr(finding, needed) is None:
+        yield problem_at(
+            entry.source,
+            ("status",),
+            f"status {finding.status} needs the date '{needed}'",
+            hint=f"add {needed}: YYYY-MM-DD",
+        )
+
+
+def _duplicate_rules(entry: FindingEntry, by_id: dict[str, FindingEntry]) -> Iterator[Problem]:
+    finding = entry.finding
+    if finding.status == "duplicate" and not finding.duplicate_of:
+        yield problem_at(
+            entry.source,
+            ("status",),
+            "a duplicate must name its original",
+            hint="add duplicate_of: <id of the original finding>",
+        )
+    if not finding.duplicate_of:
+        return
+    if finding.status != "duplicate":
+        yield problem_at(
+            entry.source,
+            ("duplicate_of",),
+            f"duplicate_of is set but status is {finding.status}",
+            hint="set status: duplicate or remove duplicate_of",
+        )
+    if finding.duplicate_of == finding.id:
+        yield problem_at(entry.source, ("duplicate_of",), "a finding cannot duplicate itself")
+        return
+    original = by_id.get(finding.duplicate_of)
+    if original is None:
+        yield problem_at(entry.source, ("duplicate_of",), f"no finding '{finding.duplicate_of}'")
+    elif original.program_slug != entry.program_slug:
+        yield problem_at(
+            entry.source,
+            ("duplicate_of",),
+            f"'{finding.duplicate_of}' belongs to "
+            f"program {original.program_slug}, not {entry.program_slug}",
+        )
+
+
+def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Problem]:
+    finding, rewards = entry.finding, program.program.rewards
+    tier = rewards.tiers.get(finding.severity)
+    if tier is None:
+        yield problem_at(
+            entry.source,
+            ("severity",),
+            f"program has no reward tier for {finding.severity}",
+            hint=f"tiers: {', '.join(rewards.tiers)}",
+        )
+        return
+    if not finding.reward:
+        return
+    if finding.status not in ("accepted", "fixed", "wont-fix", "duplicate"):
+        yield problem_at(
+            entry.source,
+            ("reward",),
+            f"a {finding.status} finding earns no reward",
+            hint="set reward: 0 or change the status",
+        )
+    low = 0 if finding.status == "duplicate" else tier.min  # duplicates may get a share
+    if not low <= finding.reward <= tier.max:
+        yield problem_at(
+            entry.source,
+            ("reward",),
+            f"reward {finding.reward} is outside the "
+            f"{finding.severity} tier ({tier.min}–{tier.max} {rewards.currency})",
+        )
+    elif rewards.max_per_prize is not None and finding.reward > rewards.max_per_prize:
+        yield problem_at(
+            entry.source,
+            ("reward",),
+            f"reward {finding.reward} is above max_per_prize {rewards.max_per_prize}",
+        )
+
+
+def _invitation_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Problem]:
+    invitations = program.invitations.invited if program.invitations else []
+    when = entry.finding.submitted
+    for index, handle in enumerate(entry.finding.hunters):
+        ok = any(
+            i.hunter == handle and i.since <= when and (i.until is None or when <= i.until)
+            for i in invitations
+        )
+        if not ok:
+            yield problem_at(
+                entry.source,
+                ("hunters", index),
+                f"hunter '{handle}' was not "
+                f"invited to invite-only program {entry.program_slug} on {when}",
+                hint="add them to invitations.yml with dates covering the submission",
+            )
+    if not entry.finding.hunters:
+        yield problem_at(
+            entry.source,
+            ("hunters",),
+            "findings of an invite-only program must name their invited hunters",
+        )
+
+
+def _publication_rules(content: Content, as_of: date) -> Iterator[Problem]:
+    """Fail closed: a `disclose_on` that can never take effect is a contradiction to resolve, and
+    in a public repository nothing may be stored before it is disclosable."""
+    publication = Publication(content, as_of)
+    public_repo = bool(content.settings and content.settings.content_repository.public)
+    for entry in content.findings:
+        finding = entry.finding
+        if finding.disclose_on is not None and not may_ever_publish(entry, content):
+            yield problem_at(
+                entry.source,
+                ("disclose_on",),
+                _never_reason(entry, content),
+                hint="remove disclose_on, or fix what blocks publication",
+            )
+        if public_repo and not publication.is_public(entry):
+            yield problem_at(
+                entry.source,
+                ("disclose_on",),
+                "this content repository is public "
+                "(programs/site.yml: content_repository.public) but this finding is "
+                "not yet disclosable: anyone can read it in the repository, its forks "
+                "and clones",
+                hint="keep it in a private repository until it may be published",
+            )
+        elif public_repo and has_redactions(entry.source.body):
+            yield Problem(
+                entry.source.path,
+                entry.source.body_line,
+                1,
+                "redacted text is stored "
+                "in a public repository; it is left off the site but readable in git",
+                hint="keep only a summary inside '::: redacted'",
+                level=Level.WARNING,
+            )
+
+
+def _never_reason(entry: FindingEntry, content: Content) -> str:
+    program = content.programs.get(entry.program_slug)
+    if program is None:
+        return "disclose_on is set but the program could not be loaded"
+    if program.program.status == "draft":
+        return "disclose_on is set but the program is a draft, so nothing of it is published"
+    if program.program.participation == "invite-only":
+        return "disclose_on is set but findings of invite-only programs are never published"
+    policy = content.policies.get(program.program.disclosure_policy)
+    if policy is None:
+        return "disclose_on is set but the program's disclosure policy is unknown"
+    if policy.record.model == "non-disclosure":
+        return "disclose_on is set but the program's policy is non-disclosure"
+    return (
+        f"disclose_on is set but status {entry.finding.status} is never published "
+        "(publishable: accepted, fixed, wont-fix, duplicate)"
+    )

@@ -1,0 +1,148 @@
+"""Program: `programs/<slug>/program.yml`, everything a bounty program announces."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Record
+from .records import Contact
+from .types import (
+    Amount,
+    Currency,
+    Day,
+    Days,
+    Line,
+    Repository,
+    Severity,
+    Slug,
+    Tag,
+    Text,
+    Url,
+)
+
+FORMAT_VERSION = 1
+
+ProgramModel = Literal["evals-based", "panel-judged", "trusted-hunters"]
+ProgramStatus = Literal["draft", "open", "paused", "closed"]
+Participation = Literal["public", "invite-only"]
+DeploymentStage = Literal["pre-deployment", "post-deployment"]
+AccessLevel = Literal["public-api", "private-api", "extended"]
+ExtendedAccess = Literal[
+    "activations", "fine-tuning", "weights", "logits", "private-endpoint", "tools", "system-prompt"
+]
+RiskLevel = Literal["low", "medium", "high", "critical"]
+
+
+class Organizer(Record):
+    name: Line = Field(description="Organization running the program.", examples=["Acme AI"])
+    url: Url | None = Field(None, description="Organization's home page.")
+    contact: Contact = Field(description="Monitored contact for hunters.")
+
+
+class Duration(Record):
+    start: Day = Field(description="First day submissions are accepted.")
+    end: Day | None = Field(None, description="Last day; leave out for an ongoing program.")
+
+
+class Pause(Record):
+    reason: Text = Field(description="Why the program is paused, shown on the site.")
+    since: Day = Field(description="Date the pause began.")
+
+
+class Access(Record):
+    level: AccessLevel = Field(
+        description="public-api: anyone with an account; private-api: keys issued by the "
+        "organizer; extended: deeper access such as activations or fine-tuning."
+    )
+    extended: list[ExtendedAccess] = Field(
+        default_factory=list, description="Kinds of extended access granted (level extended)."
+    )
+    notes: Text | None = Field(None, description="How hunters obtain access (Markdown).")
+
+
+class TargetSystem(Record):
+    name: Line = Field(description="System under test.", examples=["Orion-2"])
+    version: Line = Field(description="Version or snapshot.", examples=["2026-09-01"])
+    access: Line = Field(description="How hunters reach it.", examples=["public chat API"])
+
+
+class ScopeItem(Record):
+    item: Line = Field(description="What is (or is not) worth reporting.")
+    reason: Line = Field(description="Short reason for the decision.")
+
+
+class Scope(Record):
+    in_scope: list[ScopeItem] = Field(min_length=1, description="What is worth reporting.")
+    out_of_scope: list[ScopeItem] = Field(
+        default_factory=list, description="What is not worth reporting, and why."
+    )
+
+
+class RewardTier(Record):
+    min: Amount = Field(description="Smallest reward for this severity.")
+    max: Amount = Field(description="Largest reward for this severity.")
+    points: Amount = Field(description="Leaderboard points for a valid finding.")
+
+
+class Rewards(Record):
+    currency: Currency = Field(description="ISO 4217 code.", examples=["USD"])
+    pool: Amount | None = Field(None, description="Total money available; leave out if open.")
+    max_per_prize: Amount | None = Field(None, description="Largest single award.")
+    tiers: dict[Severity, RewardTier] = Field(
+        min_length=1, description="Reward range and points per severity (low…critical)."
+    )
+
+
+class ResponseTargets(Record):
+    first_response_days: Days = Field(description="Days to the first human response.")
+    triage_days: Days = Field(description="Days to a triage decision.")
+    bounty_days: Days = Field(description="Days from acceptance to payment.")
+
+
+class RiskReview(Record):
+    level: RiskLevel = Field(description="Risk of running the program, from the last review.")
+    last_review: Day = Field(description="Date of the last annual risk review.")
+    interval_days: int = Field(
+        365, ge=1, le=3650, description="Days between reviews; an overdue review is reported."
+    )
+    notes: Text | None = Field(None, description="Summary of the last review.")
+
+
+class Submit(Record):
+    repository: Repository = Field(description="owner/name of the repository taking issues.")
+    template: Line = Field("submission.yml", description="Issue-form file name.")
+
+
+class Program(Record):
+    """A bounty program. File: programs/<slug>/program.yml; the folder name is its slug."""
+
+    format: Literal[1] = Field(
+        FORMAT_VERSION, description="Content format version; `bounties upgrade` moves it on."
+    )
+    name: Line = Field(description="Program name.")
+    summary: Text = Field(description="One or two sentences for cards and feeds.")
+    model: ProgramModel = Field(description="evals-based, panel-judged or trusted-hunters.")
+    organizer: Organizer
+    status: ProgramStatus = Field(description="draft (never published), open, paused, closed.")
+    pause: Pause | None = Field(None, description="Required when status is paused.")
+    participation: Participation = Field(description="public, or invite-only.")
+    apply: Text | None = Field(
+        None, description="How to apply (Markdown); required for invite-only programs."
+    )
+    duration: Duration
+    deployment_stage: DeploymentStage = Field(description="Systems tested before or after release.")
+    access: Access
+    targets: list[TargetSystem] = Field(min_length=1, description="Systems in scope.")
+    scope: Scope
+    prize_criteria: Text = Field(description="What earns a prize (Markdown).")
+    rewards: Rewards
+    disclosure_policy: Slug = Field(description="Id of a policy in programs/_policies/.")
+    response_targets: ResponseTargets
+    risk_review: RiskReview
+    tags: list[Tag] = Field(default_factory=list, description="Topics, for filters.")
+    skills_wanted: list[Tag] = Field(default_factory=list, description="Skills sought.")
+    submit: Submit | None = Field(
+        None, description="Where findings are filed; defaults to the site's repository."
+    )

@@ -1,0 +1,128 @@
+"""The smaller content types: disclosure policies, hunters, invitations, featured challenges,
+rules front matter and site settings."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Record
+from .types import Day, Email, Handle, Line, Repository, Slug, Tag, Text, Url
+
+
+class Contact(Record):
+    """A monitored contact: at least one of email or url."""
+
+    email: Email | None = Field(None, description="Monitored address for questions and reports.")
+    url: Url | None = Field(None, description="Monitored web form or page.")
+    monitored_by: Line | None = Field(None, description="Team or role that watches it.")
+
+
+class PrivateChannel(Record):
+    """Where hazardous details go instead of a public issue: at least one of email or url."""
+
+    email: Email | None = Field(None, description="Encrypted or private mailbox.")
+    url: Url | None = Field(None, description="Private form or security-advisory page.")
+    instructions: Text | None = Field(None, description="How to use it (Markdown).")
+
+
+class Policy(Record):
+    """A disclosure policy, shared between programs. File: programs/_policies/<id>.yml."""
+
+    name: Line = Field(description="Policy name.")
+    model: Literal["coordinated", "non-disclosure", "full"] = Field(
+        description="coordinated: published after an embargo; non-disclosure: never published; "
+        "full: published as soon as accepted (embargo_days 0)."
+    )
+    embargo_days: int = Field(ge=0, le=3650, description="Days from acceptance to publication.")
+    extension: Text | None = Field(None, description="When and how the embargo may be extended.")
+    early_release: Text | None = Field(None, description="When a finding may be published early.")
+    published_parts: Text = Field(
+        description="What gets published (e.g. summary and impact, never reproduction steps)."
+    )
+    safe_harbor: Text = Field(description="Safe-harbor commitment to hunters (Markdown).")
+    private_channel: PrivateChannel = Field(description="Private reporting channel.")
+
+
+class Link(Record):
+    label: Line
+    url: Url
+
+
+class LeaderboardPreference(Record):
+    show: Literal["name", "alias", "hidden"] = Field(
+        "name", description="name: display name; alias: the alias below; hidden: left off."
+    )
+    alias: Line | None = Field(None, description="Shown instead of the name (show: alias).")
+
+
+class Hunter(Record):
+    """A hunter's public profile. File: programs/_hunters/<handle>.yml."""
+
+    handle: Handle = Field(description="GitHub handle; must equal the file name.")
+    name: Line = Field(description="Display name.")
+    bio: Text | None = Field(None, description="Short profile (Markdown).")
+    links: list[Link] = Field(default_factory=list, description="Profile links.")
+    skills: list[Tag] = Field(default_factory=list, description="Skills, for program matching.")
+    leaderboard: LeaderboardPreference = Field(default_factory=LeaderboardPreference)
+
+
+class Invitation(Record):
+    hunter: Handle = Field(description="Invited hunter's handle.")
+    since: Day = Field(description="First day of the invitation.")
+    until: Day | None = Field(None, description="Last day; leave out for no expiry.")
+    access: list[Line] = Field(
+        default_factory=list, description="Extra access granted (e.g. activations)."
+    )
+
+
+class Invitations(Record):
+    """Who may take part in an invite-only program. File: programs/<slug>/invitations.yml.
+    Never published."""
+
+    invited: list[Invitation] = Field(default_factory=list)
+
+
+class Challenge(Record):
+    """A challenge posted elsewhere, featured on the site. File: programs/_challenges/<id>.yml."""
+
+    title: Line
+    host: Line = Field(description="Who runs it.")
+    url: Url
+    deadline: Day | None = Field(None, description="Closing date; past ones are shown closed.")
+    prize: Line | None = Field(None, description="Prize, as the host states it.")
+    tags: list[Tag] = Field(default_factory=list)
+    summary: Text | None = None
+
+
+class RulesPage(Record):
+    """Front matter of programs/<slug>/rules.md."""
+
+    title: Line = Field("Rules", description="Page title.")
+    updated: Day | None = Field(None, description="Date the rules last changed.")
+
+
+class ContentRepository(Record):
+    url: Url | None = Field(None, description="Where the content lives.")
+    public: bool = Field(
+        description="true if anyone can read the repository: then no finding may be stored "
+        "before it is disclosable."
+    )
+
+
+class Settings(Record):
+    """Site-wide settings. File: programs/site.yml."""
+
+    format: Literal[1] = 1
+    title: Line = Field(description="Site title.")
+    description: Text = Field(description="What the site is, for the home page and feeds.")
+    base_url: Url = Field(description="Public URL the site is served from.")
+    contact: Contact = Field(description="Contact for the site itself (security.txt).")
+    repository: Repository | None = Field(None, description="owner/name of the GitHub repository.")
+    content_repository: ContentRepository
+    triagers: list[Handle] = Field(
+        default_factory=list, description="Extra handles allowed to triage with bot commands."
+    )
+    language: Slug = Field("en", description="Site language code.")
+    featured: list[Tag] = Field(default_factory=list, description="Tags highlighted on the home.")
