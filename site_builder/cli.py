@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
 
 from . import __version__
 from .commands import new, schema, validate
-from .commands.common import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
+from .commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,6 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_OK
+    except Exception:
+        traceback.print_exc()
+        print("bounties: internal error: this is a bug in bounties, not in your content; please "
+              "report it with the traceback above", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -71,3 +71,11 @@ class Content:
     hunters: dict[str, Entry[Hunter]] = field(default_factory=dict)
     challenges: dict[str, Entry[Challenge]] = field(default_factory=dict)
     findings: list[FindingEntry] = field(default_factory=list)
+    # (kind, key) of records that exist but failed to load, e.g. ("hunter", "bob"): references
+    # to them are not reported again, so one mistake gives one error.
+    invalid: set[tuple[str, str]] = field(default_factory=set)
+
+    def exists(self, kind: str, key: str) -> bool:
+        """Whether a record exists, loaded or not (for reference checks)."""
+        known = {"program": self.programs, "policy": self.policies, "hunter": self.hunters}
+        return key in known[kind] or (kind, key) in self.invalid

@@ -55,7 +55,7 @@ def _finding_rules(
             hint=f"rename the file to {finding.id}.md or change the id",
         )
     for index, handle in enumerate(finding.hunters):
-        if handle not in content.hunters:
+        if not content.exists("hunter", handle):
             yield problem_at(
                 source,
                 ("hunters", index),
@@ -167,7 +167,7 @@ def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Proble
             entry.source,
             ("reward",),
             f"reward {finding.reward} is outside the "
-            f"{finding.severity} tier ({tier.min}–{tier.max} {rewards.currency})",
+            f"{finding.severity} tier ({tier.min} to {tier.max} {rewards.currency})",
         )
     elif rewards.max_per_prize is not None and finding.reward > rewards.max_per_prize:
         yield problem_at(
@@ -208,6 +208,8 @@ def _publication_rules(content: Content, as_of: date) -> Iterator[Problem]:
     public_repo = bool(content.settings and content.settings.content_repository.public)
     for entry in content.findings:
         finding = entry.finding
+        if not _decidable(entry, content):
+            continue  # the program or policy has its own error; deciding now would only echo it
         if finding.disclose_on is not None and not may_ever_publish(entry, content):
             yield problem_at(
                 entry.source,
@@ -237,10 +239,17 @@ def _publication_rules(content: Content, as_of: date) -> Iterator[Problem]:
             )
 
 
-def _never_reason(entry: FindingEntry, content: Content) -> str:
+def _decidable(entry: FindingEntry, content: Content) -> bool:
     program = content.programs.get(entry.program_slug)
     if program is None:
-        return "disclose_on is set but the program could not be loaded"
+        return False
+    return program.program.disclosure_policy in content.policies or not content.exists(
+        "policy", program.program.disclosure_policy
+    )
+
+
+def _never_reason(entry: FindingEntry, content: Content) -> str:
+    program = content.programs[entry.program_slug]
     if program.program.status == "draft":
         return "disclose_on is set but the program is a draft, so nothing of it is published"
     if program.program.participation == "invite-only":

@@ -58,9 +58,9 @@ class Loader:
                 "missing site settings file",
                 hint="create programs/site.yml (see docs/content-reference.md)",
             )
-        content.policies = self._collection(POLICIES_DIR, Policy)
-        content.hunters = self._collection(HUNTERS_DIR, Hunter)
-        content.challenges = self._collection(CHALLENGES_DIR, Challenge)
+        content.policies = self._collection(POLICIES_DIR, Policy, "policy", content)
+        content.hunters = self._collection(HUNTERS_DIR, Hunter, "hunter", content)
+        content.challenges = self._collection(CHALLENGES_DIR, Challenge, "challenge", content)
         for folder in sorted(self.base.iterdir()):
             if folder.is_dir() and not folder.name.startswith(("_", ".")):
                 self._program(folder, content)
@@ -68,7 +68,9 @@ class Loader:
                 self._stray(folder)
         return content
 
-    def _collection(self, name: str, model: type[M]) -> dict[str, Entry[M]]:
+    def _collection(
+        self, name: str, model: type[M], kind: str, content: Content
+    ) -> dict[str, Entry[M]]:
         folder = self.base / name
         entries: dict[str, Entry[M]] = {}
         if not folder.is_dir():
@@ -80,6 +82,8 @@ class Loader:
             loaded = self._yaml_record(path, model)
             if loaded:
                 entries[path.stem] = Entry(path.stem, *loaded)
+            else:
+                content.invalid.add((kind, path.stem))
         return entries
 
     def _program(self, folder: Path, content: Content) -> None:
@@ -107,6 +111,8 @@ class Loader:
                 invitations=invitations[0] if invitations else None,
                 invitations_source=invitations[1] if invitations else None,
             )
+        else:
+            content.invalid.add(("program", folder.name))
         for path in sorted(folder.iterdir()):
             if path.name not in ("program.yml", "rules.md", "invitations.yml", "findings"):
                 self._stray(path)
@@ -140,12 +146,13 @@ class Loader:
         display = self._display(path)
         split = split_front_matter(text)
         if split is None:
-            self._report(
-                path,
-                1,
-                "file must start with YAML front matter between '---' lines",
-                hint="put '---' on the first line, the fields, then '---'",
+            opened = text.startswith("---")
+            message = (
+                "front matter is not closed by a '---' line"
+                if opened
+                else "file must start with YAML front matter between '---' lines"
             )
+            self._report(path, 1, message, hint="put '---' on the first line, the fields, then '---'")
             return None
         front, body, body_line = split
         doc = self._parse(front, display, 1)

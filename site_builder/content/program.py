@@ -91,7 +91,7 @@ class Rewards(Record):
     pool: Amount | None = Field(None, description="Total money available; leave out if open.")
     max_per_prize: Amount | None = Field(None, description="Largest single award.")
     tiers: dict[Severity, RewardTier] = Field(
-        min_length=1, description="Reward range and points per severity (low…critical)."
+        min_length=1, description="Reward range and points per severity (low to critical)."
     )
 
 

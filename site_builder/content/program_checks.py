@@ -119,7 +119,7 @@ def _program_rules(entry: ProgramEntry, content: Content, as_of: date) -> Iterat
     if not (contact.email or contact.url):
         yield at(("organizer", "contact"), "the monitored contact needs an email or a url")
     yield from _reward_rules(entry)
-    if program.disclosure_policy not in content.policies:
+    if not content.exists("policy", program.disclosure_policy):
         yield at(
             ("disclosure_policy",),
             f"no disclosure policy '{program.disclosure_policy}'",
@@ -146,7 +146,7 @@ def _program_rules(entry: ProgramEntry, content: Content, as_of: date) -> Iterat
         )
     if entry.invitations and entry.invitations_source:
         for index, invitation in enumerate(entry.invitations.invited):
-            if invitation.hunter not in content.hunters:
+            if not content.exists("hunter", invitation.hunter):
                 yield problem_at(
                     entry.invitations_source,
                     ("invited", index, "hunter"),

@@ -39,7 +39,17 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc, valid-type]
                 mark.column,
                 "write the value out in full",
             )
-        return super().construct_object(node, deep)
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            # libyaml resolves `2026-13-01` as a timestamp that Python then cannot build.
+            mark = node.start_mark
+            raise YamlProblem(
+                f"cannot read the value '{getattr(node, 'value', '')}': {exc}",
+                mark.line,
+                mark.column,
+                "dates are YYYY-MM-DD with a real month and day; quote other text",
+            ) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[str, yaml.Node] = {}
