@@ -65,7 +65,7 @@ def _finding_rules(
         if handle in finding.hunters[:index]:
             yield problem_at(source, ("hunters", index), f"hunter '{handle}' is listed twice")
     yield from _date_rules(entry)
-    yield from _duplicate_rules(entry, by_id)
+    yield from _duplicate_rules(entry, by_id, content.invalid)
     program = content.programs.get(entry.program_slug)
     if program is None:
         return  # the program file has its own error; nothing here can be checked against it
@@ -108,7 +108,9 @@ def _date_rules(entry: FindingEntry) -> Iterator[Problem]:
         )
 
 
-def _duplicate_rules(entry: FindingEntry, by_id: dict[str, FindingEntry]) -> Iterator[Problem]:
+def _duplicate_rules(
+    entry: FindingEntry, by_id: dict[str, FindingEntry], content_invalid: set[tuple[str, str]]
+) -> Iterator[Problem]:
     finding = entry.finding
     if finding.status == "duplicate" and not finding.duplicate_of:
         yield problem_at(
@@ -131,7 +133,8 @@ def _duplicate_rules(entry: FindingEntry, by_id: dict[str, FindingEntry]) -> Ite
         return
     original = by_id.get(finding.duplicate_of)
     if original is None:
-        yield problem_at(entry.source, ("duplicate_of",), f"no finding '{finding.duplicate_of}'")
+        if ("finding", finding.duplicate_of) not in content_invalid:
+            yield problem_at(entry.source, ("duplicate_of",), f"no finding '{finding.duplicate_of}'")
     elif original.program_slug != entry.program_slug:
         yield problem_at(
             entry.source,

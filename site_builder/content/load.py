@@ -125,6 +125,8 @@ class Loader:
                 record = self._markdown_record(path, Finding)
                 if record:
                     content.findings.append(FindingEntry(folder.name, *record))
+                else:
+                    content.invalid.add(("finding", path.stem))
 
     def _yaml_record(self, path: Path, model: type[M]) -> tuple[M, Source] | None:
         text = self._read(path)

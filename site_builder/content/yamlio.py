@@ -140,12 +140,15 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line, mark.column) if mark else (0, 0)
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        message = str(exc.problem or "unreadable YAML")
+        if exc.context and exc.context_mark:
+            started = exc.context_mark.line + 1 + line_offset
+            message += f" ({exc.context} started on line {started})"
         raise YamlProblem(
             f"YAML syntax error: {message}",
             line + line_offset,
             col,
-            "check the indentation and quoting around this line",
+            "check the indentation, brackets and quoting around these lines",
         ) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}", line_offset, 0) from None

@@ -1,0 +1,65 @@
+"""Shared fixtures: a copy of a small valid content tree that each test may break."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from site_builder.content.checks import validate
+from site_builder.content.entries import Content
+from site_builder.content.problems import Problem
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO_ROOT = Path(__file__).parent.parent
+AS_OF = date(2026, 11, 23)
+
+
+class Tree:
+    """A content root in a temporary folder, with helpers to edit files and validate."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, relative: str) -> Path:
+        return self.root / "programs" / relative
+
+    def read(self, relative: str) -> str:
+        return self.path(relative).read_text(encoding="utf-8")
+
+    def write(self, relative: str, text: str) -> None:
+        path = self.path(relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def replace(self, relative: str, old: str, new: str) -> None:
+        text = self.read(relative)
+        assert old in text, f"{old!r} not in {relative}"
+        self.write(relative, text.replace(old, new, 1))
+
+    def append(self, relative: str, text: str) -> None:
+        self.write(relative, self.read(relative) + text)
+
+    def validate(self, as_of: date = AS_OF) -> tuple[Content, list[Problem]]:
+        return validate(self.root, as_of)
+
+    def problems(self, as_of: date = AS_OF) -> list[str]:
+        """Every problem as `path:line:col: level: message (hint)` text."""
+        return [p.as_text() for p in self.validate(as_of)[1]]
+
+    def errors(self, as_of: date = AS_OF) -> list[str]:
+        return [p.as_text() for p in self.validate(as_of)[1] if p.is_error]
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Tree:
+    shutil.copytree(FIXTURES / "minimal", tmp_path / "site")
+    return Tree(tmp_path / "site")
+
+
+def only(problems: list[str]) -> str:
+    """The single problem reported, failing loudly if there are none or several."""
+    assert len(problems) == 1, "expected exactly one problem, got:\n" + "\n".join(problems)
+    return problems[0]

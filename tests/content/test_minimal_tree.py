@@ -1,0 +1,8 @@
+from tests.conftest import Tree
+
+
+def test_minimal_fixture_is_valid(tree: Tree) -> None:
+    content, problems = tree.validate()
+    assert problems == []
+    assert sorted(content.programs) == ["club", "demo"]
+    assert len(content.findings) == 4
