@@ -246,9 +246,7 @@ def _decidable(entry: FindingEntry, content: Content) -> bool:
     program = content.programs.get(entry.program_slug)
     if program is None:
         return False
-    return program.program.disclosure_policy in content.policies or not content.exists(
-        "policy", program.program.disclosure_policy
-    )
+    return program.program.disclosure_policy in content.policies
 
 
 def _never_reason(entry: FindingEntry, content: Content) -> str:
