@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import new, schema, validate
+from .commands import new, reference, schema, validate
 from .commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
 
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.register(commands)
     new.register(commands)
     schema.register(commands)
+    reference.register(commands)
     return parser
 
 
@@ -47,8 +48,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception:
         traceback.print_exc()
-        print("bounties: internal error: this is a bug in bounties, not in your content; please "
-              "report it with the traceback above", file=sys.stderr)
+        print(
+            "bounties: internal error: this is a bug in bounties, not in your content; please "
+            "report it with the traceback above",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 

@@ -134,7 +134,9 @@ def _duplicate_rules(
     original = by_id.get(finding.duplicate_of)
     if original is None:
         if ("finding", finding.duplicate_of) not in content_invalid:
-            yield problem_at(entry.source, ("duplicate_of",), f"no finding '{finding.duplicate_of}'")
+            yield problem_at(
+                entry.source, ("duplicate_of",), f"no finding '{finding.duplicate_of}'"
+            )
     elif original.program_slug != entry.program_slug:
         yield problem_at(
             entry.source,

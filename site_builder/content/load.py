@@ -154,7 +154,9 @@ class Loader:
                 if opened
                 else "file must start with YAML front matter between '---' lines"
             )
-            self._report(path, 1, message, hint="put '---' on the first line, the fields, then '---'")
+            self._report(
+                path, 1, message, hint="put '---' on the first line, the fields, then '---'"
+            )
             return None
         front, body, body_line = split
         doc = self._parse(front, display, 1)

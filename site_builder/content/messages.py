@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from .problems import Problem
 from .yamlio import YamlDocument
 
-_PATTERN_WORDS = {
+PATTERN_WORDS = {
     r"^[a-z0-9][a-z0-9-]{0,62}$": "lowercase letters, digits and hyphens, starting with a "
     "letter or digit",
     r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$": "a GitHub handle (letters, digits and hyphens)",
@@ -60,7 +60,7 @@ def _wording(
         return message, _closest(str(value), expected, "did you mean")
     if kind == "string_pattern_mismatch":
         pattern = detail.get("ctx", {}).get("pattern", "")
-        words = _PATTERN_WORDS.get(pattern, f"text matching {pattern}")
+        words = PATTERN_WORDS.get(pattern, f"text matching {pattern}")
         return f"'{value}' is not valid here: expected {words}", ""
     if kind in {"string_type", "int_type", "date_type", "list_type", "dict_type", "model_type"}:
         return _type_message(kind, value, doc.scalar_source(loc))

@@ -119,28 +119,28 @@ class Program(Record):
     """A bounty program. File: programs/<slug>/program.yml; the folder name is its slug."""
 
     format: Literal[1] = Field(
-        FORMAT_VERSION, description="Content format version; `bounties upgrade` moves it on."
+        FORMAT_VERSION, description="Content format version (1 is the only one so far)."
     )
     name: Line = Field(description="Program name.")
     summary: Text = Field(description="One or two sentences for cards and feeds.")
     model: ProgramModel = Field(description="evals-based, panel-judged or trusted-hunters.")
-    organizer: Organizer
+    organizer: Organizer = Field(description="Who runs the program and how to reach them.")
     status: ProgramStatus = Field(description="draft (never published), open, paused, closed.")
     pause: Pause | None = Field(None, description="Required when status is paused.")
     participation: Participation = Field(description="public, or invite-only.")
     apply: Text | None = Field(
         None, description="How to apply (Markdown); required for invite-only programs."
     )
-    duration: Duration
+    duration: Duration = Field(description="When submissions are accepted.")
     deployment_stage: DeploymentStage = Field(description="Systems tested before or after release.")
-    access: Access
+    access: Access = Field(description="What access hunters get to the systems.")
     targets: list[TargetSystem] = Field(min_length=1, description="Systems in scope.")
-    scope: Scope
+    scope: Scope = Field(description="What is and is not worth reporting.")
     prize_criteria: Text = Field(description="What earns a prize (Markdown).")
-    rewards: Rewards
+    rewards: Rewards = Field(description="Reward tiers, currency and pool.")
     disclosure_policy: Slug = Field(description="Id of a policy in programs/_policies/.")
-    response_targets: ResponseTargets
-    risk_review: RiskReview
+    response_targets: ResponseTargets = Field(description="Promised response times.")
+    risk_review: RiskReview = Field(description="Annual risk review; it can pause the program.")
     tags: list[Tag] = Field(default_factory=list, description="Topics, for filters.")
     skills_wanted: list[Tag] = Field(default_factory=list, description="Skills sought.")
     submit: Submit | None = Field(

@@ -15,8 +15,10 @@ def test_id_must_match_file_name(tree: Tree) -> None:
 def test_ids_are_unique_site_wide(tree: Tree) -> None:
     tree.write("club/findings/DEMO-1.md", tree.read(D1))
     problems = "\n".join(tree.errors())
-    assert "programs/demo/findings/DEMO-1.md:2:5: error: id: duplicate finding id 'DEMO-1' " \
+    assert (
+        "programs/demo/findings/DEMO-1.md:2:5: error: id: duplicate finding id 'DEMO-1' "
         "(also in programs/club/findings/DEMO-1.md)" in problems
+    )
 
 
 def test_unknown_hunter(tree: Tree) -> None:
@@ -81,8 +83,9 @@ def test_duplicate_of_another_programs_finding(tree: Tree) -> None:
 
 
 def test_duplicate_of_without_duplicate_status(tree: Tree) -> None:
-    tree.replace("demo/findings/DEMO-2.md", "status: duplicate", "status: accepted\naccepted: "
-                 "2026-02-05")
+    tree.replace(
+        "demo/findings/DEMO-2.md", "status: duplicate", "status: accepted\naccepted: 2026-02-05"
+    )
     assert "duplicate_of: duplicate_of is set but status is accepted" in "\n".join(tree.errors())
 
 
@@ -96,14 +99,16 @@ def test_reward_outside_tier(tree: Tree) -> None:
 
 def test_duplicate_may_get_a_share_below_the_tier(tree: Tree) -> None:
     tree.append("demo/findings/DEMO-2.md", "")
-    tree.replace("demo/findings/DEMO-2.md", "submitted: 2026-02-02", "submitted: 2026-02-02\n"
-                 "reward: 500")
+    tree.replace(
+        "demo/findings/DEMO-2.md", "submitted: 2026-02-02", "submitted: 2026-02-02\nreward: 500"
+    )
     assert tree.problems() == []
 
 
 def test_rejected_finding_earns_nothing(tree: Tree) -> None:
-    tree.replace("club/findings/CLUB-1.md", "submitted: 2026-03-01", "submitted: 2026-03-01\n"
-                 "reward: 1000")
+    tree.replace(
+        "club/findings/CLUB-1.md", "submitted: 2026-03-01", "submitted: 2026-03-01\nreward: 1000"
+    )
     assert "reward: a triaged finding earns no reward" in only(tree.problems())
 
 
@@ -162,8 +167,11 @@ def test_disclose_on_for_a_status_never_published(tree: Tree) -> None:
 
 
 def test_disclose_on_in_an_invite_only_program(tree: Tree) -> None:
-    tree.replace("club/findings/CLUB-1.md", "triaged: 2026-03-02", "triaged: 2026-03-02\n"
-                 "disclose_on: 2026-06-01")
+    tree.replace(
+        "club/findings/CLUB-1.md",
+        "triaged: 2026-03-02",
+        "triaged: 2026-03-02\ndisclose_on: 2026-06-01",
+    )
     assert "findings of invite-only programs are never published" in only(tree.problems())
 
 

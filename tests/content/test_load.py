@@ -20,8 +20,11 @@ def test_unknown_nested_key_suggests_from_the_nested_model(tree: Tree) -> None:
 
 
 def test_unknown_key_inside_a_mapping_of_models(tree: Tree) -> None:
-    tree.replace("demo/program.yml", "low: {min: 100, max: 500, points: 10}",
-                 "low: {min: 100, max: 500, point: 10}")
+    tree.replace(
+        "demo/program.yml",
+        "low: {min: 100, max: 500, points: 10}",
+        "low: {min: 100, max: 500, point: 10}",
+    )
     assert "rewards.tiers.low.point: unknown key 'point' (hint: did you mean 'points'?)" in (
         "\n".join(tree.problems())
     )
@@ -72,7 +75,9 @@ def test_reward_as_text_is_a_type_error(tree: Tree) -> None:
 
 
 def test_timestamp_is_not_a_date(tree: Tree) -> None:
-    tree.replace("demo/findings/DEMO-1.md", "submitted: 2026-02-01", "submitted: 2026-02-01 10:00:00")
+    tree.replace(
+        "demo/findings/DEMO-1.md", "submitted: 2026-02-01", "submitted: 2026-02-01 10:00:00"
+    )
     assert only(tree.problems()).startswith(
         "programs/demo/findings/DEMO-1.md:8:12: error: submitted: expected a date (YYYY-MM-DD), "
         "not a date and time"
@@ -100,8 +105,9 @@ def test_unclosed_front_matter(tree: Tree) -> None:
 
 def test_crlf_and_bom_keep_line_numbers(tree: Tree) -> None:
     text = tree.read("demo/findings/DEMO-1.md").replace("severity: high", "severity: hihg")
-    tree.path("demo/findings/DEMO-1.md").write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n")
-                                                     .encode())
+    tree.path("demo/findings/DEMO-1.md").write_bytes(
+        b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()
+    )
     assert only(tree.problems()).startswith("programs/demo/findings/DEMO-1.md:4:11: error:")
 
 

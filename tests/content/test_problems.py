@@ -23,7 +23,13 @@ def test_github_format_escapes_data_and_properties() -> None:
 
 def test_json_format() -> None:
     data = json.loads(format_problems([W, P], "json"))
-    assert data[0] == {"file": "programs/a b/x.yml", "line": 3, "col": 5,
-                       "message": "bad: 100%\nvalue", "field": "a.b", "hint": "fix it",
-                       "level": "error"}
+    assert data[0] == {
+        "file": "programs/a b/x.yml",
+        "line": 3,
+        "col": 5,
+        "message": "bad: 100%\nvalue",
+        "field": "a.b",
+        "hint": "fix it",
+        "level": "error",
+    }
     assert data[1]["level"] == "warning"

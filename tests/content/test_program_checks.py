@@ -28,8 +28,10 @@ def test_invite_only_needs_apply(tree: Tree) -> None:
 
 def test_end_before_start(tree: Tree) -> None:
     tree.replace("club/program.yml", "end: 2027-01-01", "end: 2025-01-01")
-    assert "programs/club/program.yml:13:8: error: duration.end: end 2025-01-01 is before start " \
+    assert (
+        "programs/club/program.yml:13:8: error: duration.end: end 2025-01-01 is before start "
         "2026-01-01" in tree.problems()
+    )
 
 
 def test_open_program_past_its_end_is_a_warning(tree: Tree) -> None:
@@ -69,7 +71,7 @@ def test_reference_to_an_invalid_policy_is_not_reported_twice(tree: Tree) -> Non
 
 
 def test_overdue_risk_review_is_a_warning(tree: Tree) -> None:
-    content, problems = tree.validate(as_of=date(2027, 3, 2))
+    _, problems = tree.validate(as_of=date(2027, 3, 2))
     texts = [p.as_text() for p in problems]
     assert (
         "programs/demo/program.yml:44:16: warning: risk_review.last_review: risk review overdue "
@@ -91,8 +93,9 @@ def test_tier_min_above_max(tree: Tree) -> None:
 
 
 def test_tier_max_above_max_per_prize(tree: Tree) -> None:
-    tree.replace("demo/program.yml", "critical: {min: 10000, max: 20000",
-                 "critical: {min: 10000, max: 30000")
+    tree.replace(
+        "demo/program.yml", "critical: {min: 10000, max: 20000", "critical: {min: 10000, max: 30000"
+    )
     assert only(tree.problems()).startswith(
         "programs/demo/program.yml:36:33: error: rewards.tiers.critical.max: max 30000 is above "
         "max_per_prize 20000"
