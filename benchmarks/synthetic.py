@@ -60,11 +60,18 @@ def generate(root: Path, count: int, seed: int = 7) -> Path:
         submitted = start + timedelta(days=rng.randrange(900))
         severity = SEVERITIES[n % 4]
         text = FINDING.format(
-            id=f"SYN-{n:06d}", n=n, severity=severity, category=CATEGORIES[n % 5],
-            hunter=("alice", "bob")[n % 2], submitted=submitted,
-            first=submitted + timedelta(days=1), triaged=submitted + timedelta(days=3),
-            accepted=submitted + timedelta(days=5), fixed=submitted + timedelta(days=20),
-            disclose=submitted + timedelta(days=95), reward=TIERS[severity],
+            id=f"SYN-{n:06d}",
+            n=n,
+            severity=severity,
+            category=CATEGORIES[n % 5],
+            hunter=("alice", "bob")[n % 2],
+            submitted=submitted,
+            first=submitted + timedelta(days=1),
+            triaged=submitted + timedelta(days=3),
+            accepted=submitted + timedelta(days=5),
+            fixed=submitted + timedelta(days=20),
+            disclose=submitted + timedelta(days=95),
+            reward=TIERS[severity],
         )
         (findings / f"SYN-{n:06d}.md").write_text(text, encoding="utf-8")
     return root

@@ -10,11 +10,13 @@ from .finding_checks import check_findings
 from .load import load_content
 from .problems import Problem
 from .program_checks import check_programs
+from .read_files import gc_paused
 
 
 def validate(root: Path, as_of: date) -> tuple[Content, list[Problem]]:
     """All content under root, and every problem found (errors and warnings), sorted."""
-    content, problems = load_content(root)
-    problems.extend(check_programs(content, as_of))
-    problems.extend(check_findings(content, as_of))
+    with gc_paused():
+        content, problems = load_content(root)
+        problems.extend(check_programs(content, as_of))
+        problems.extend(check_findings(content, as_of))
     return content, sorted(problems, key=Problem.sort_key)

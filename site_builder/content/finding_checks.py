@@ -3,9 +3,9 @@ publication decision (fail closed)."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterator
 from datetime import date
-from pathlib import PurePosixPath
 
 from .entries import Content, FindingEntry, ProgramEntry
 from .locate import body_problem, problem_at
@@ -46,7 +46,7 @@ def _finding_rules(
     entry: FindingEntry, content: Content, by_id: dict[str, FindingEntry]
 ) -> Iterator[Problem]:
     finding, source = entry.finding, entry.source
-    stem = PurePosixPath(source.path).stem
+    stem = posixpath.splitext(posixpath.basename(source.path))[0]
     if finding.id != stem:
         yield problem_at(
             source,

@@ -14,8 +14,11 @@ Layout (documented in docs/content-reference.md):
 
 from __future__ import annotations
 
+import functools
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,16 +27,28 @@ from .finding import Finding
 from .messages import problems_from_validation
 from .problems import Level, Problem
 from .program import Program
+from .read_files import ReadFile, front_text, gc_paused, read_many
 from .records import Challenge, Hunter, Invitations, Policy, RulesPage, Settings
-from .yamlio import MAX_FILE_BYTES, YamlDocument, YamlProblem, parse_yaml, problem_from
+from .yamlio import YamlDocument
 
 CONTENT_DIR = "programs"
 SETTINGS_FILE = "site.yml"
 POLICIES_DIR = "_policies"
 HUNTERS_DIR = "_hunters"
 CHALLENGES_DIR = "_challenges"
+PROGRAM_FILES = ("program.yml", "rules.md", "invitations.yml", "findings")
 
 M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class _Plan:
+    """Every content file found, in a stable order, before any is read."""
+
+    settings: str | None = None
+    collections: dict[str, list[str]] = field(default_factory=dict)
+    programs: dict[str, dict[str, str]] = field(default_factory=dict)
+    findings: dict[str, list[str]] = field(default_factory=dict)
 
 
 class Loader:
@@ -41,198 +56,177 @@ class Loader:
 
     def __init__(self, root: Path):
         self.root = root
-        self.base = root / CONTENT_DIR
+        self.prefix = os.path.join(str(root), "")
+        self.base = os.path.join(self.prefix, CONTENT_DIR)
         self.problems: list[Problem] = []
+        self.read: dict[str, ReadFile] = {}
 
     def load(self) -> Content:
+        plan = self._discover()
+        wanted = [plan.settings] if plan.settings else []
+        wanted += [p for paths in plan.collections.values() for p in paths]
+        for files in plan.programs.values():
+            wanted += [
+                files[name]
+                for name in ("program.yml", "rules.md", "invitations.yml")
+                if name in files
+            ]
+        wanted += [p for paths in plan.findings.values() for p in paths]
+        items = [(p, self._display(p), p.endswith(".md")) for p in wanted]
+        with gc_paused():
+            self.read = {r.path: r for r in read_many(items)}
+            return self._build(plan)
+
+    def _build(self, plan: _Plan) -> Content:
         content = Content(root=str(self.root))
-        settings_path = self.base / SETTINGS_FILE
-        if settings_path.is_file():
-            loaded = self._yaml_record(settings_path, Settings)
+        if plan.settings:
+            loaded = self._record(plan.settings, Settings)
             if loaded:
                 content.settings, content.settings_source = loaded
         else:
             self._report(
-                settings_path,
-                0,
+                os.path.join(self.base, SETTINGS_FILE),
                 "missing site settings file",
                 hint="create programs/site.yml (see docs/content-reference.md)",
             )
-        content.policies = self._collection(POLICIES_DIR, Policy, "policy", content)
-        content.hunters = self._collection(HUNTERS_DIR, Hunter, "hunter", content)
-        content.challenges = self._collection(CHALLENGES_DIR, Challenge, "challenge", content)
-        for folder in sorted(self.base.iterdir()):
-            if folder.is_dir() and not folder.name.startswith(("_", ".")):
-                self._program(folder, content)
-            elif folder.is_file() and folder.name not in (SETTINGS_FILE, "README.md"):
-                self._stray(folder)
+        content.policies = self._collection(plan, POLICIES_DIR, Policy, "policy", content)
+        content.hunters = self._collection(plan, HUNTERS_DIR, Hunter, "hunter", content)
+        content.challenges = self._collection(plan, CHALLENGES_DIR, Challenge, "challenge", content)
+        for slug, files in plan.programs.items():
+            self._program(slug, files, content)
+        for slug, paths in plan.findings.items():
+            for path in paths:
+                record = self._record(path, Finding)
+                if record:
+                    content.findings.append(FindingEntry(slug, *record))
+                else:
+                    content.invalid.add(("finding", _stem(path)))
         return content
 
-    def _collection(
-        self, name: str, model: type[M], kind: str, content: Content
-    ) -> dict[str, Entry[M]]:
-        folder = self.base / name
-        entries: dict[str, Entry[M]] = {}
-        if not folder.is_dir():
-            return entries
-        for path in sorted(folder.iterdir()):
-            if path.suffix != ".yml" or not path.is_file():
-                self._stray(path, hint="records here are .yml files")
-                continue
-            loaded = self._yaml_record(path, model)
-            if loaded:
-                entries[path.stem] = Entry(path.stem, *loaded)
+    def _discover(self) -> _Plan:
+        plan = _Plan()
+        for entry in _listing(self.base):
+            if entry.is_dir():
+                if entry.name in (POLICIES_DIR, HUNTERS_DIR, CHALLENGES_DIR):
+                    plan.collections[entry.name] = self._yml_files(entry.path)
+                elif not entry.name.startswith(("_", ".")):
+                    self._discover_program(entry.path, entry.name, plan)
+                else:
+                    self._stray(entry.path)
+            elif entry.name == SETTINGS_FILE:
+                plan.settings = entry.path
             else:
-                content.invalid.add((kind, path.stem))
+                self._stray(entry.path)
+        return plan
+
+    def _discover_program(self, folder: str, slug: str, plan: _Plan) -> None:
+        files = {}
+        for entry in _listing(folder):
+            if entry.name in PROGRAM_FILES and entry.is_file():
+                files[entry.name] = entry.path
+            elif entry.name != "findings":
+                self._stray(entry.path)
+        plan.programs[slug] = files
+        findings = os.path.join(folder, "findings")
+        if os.path.isdir(findings):
+            found = []
+            for entry in _listing(findings):
+                if entry.name.endswith(".md") and entry.is_file():
+                    found.append(entry.path)
+                else:
+                    self._stray(entry.path, hint="findings are Markdown files: <id>.md")
+            plan.findings[slug] = found
+
+    def _yml_files(self, folder: str) -> list[str]:
+        found = []
+        for entry in _listing(folder):
+            if entry.name.endswith(".yml") and entry.is_file():
+                found.append(entry.path)
+            else:
+                self._stray(entry.path, hint="records here are .yml files")
+        return found
+
+    def _collection(
+        self, plan: _Plan, name: str, model: type[M], kind: str, content: Content
+    ) -> dict[str, Entry[M]]:
+        entries: dict[str, Entry[M]] = {}
+        for path in plan.collections.get(name, []):
+            loaded = self._record(path, model)
+            if loaded:
+                entries[_stem(path)] = Entry(_stem(path), *loaded)
+            else:
+                content.invalid.add((kind, _stem(path)))
         return entries
 
-    def _program(self, folder: Path, content: Content) -> None:
-        program_path = folder / "program.yml"
-        if not program_path.is_file():
+    def _program(self, slug: str, files: dict[str, str], content: Content) -> None:
+        if "program.yml" not in files:
+            folder = os.path.join(self.base, slug)
             self._report(
                 folder,
-                0,
                 "program folder has no program.yml",
-                hint=f"add {self._display(program_path)} or remove the folder",
+                hint=f"add {self._display(os.path.join(folder, 'program.yml'))} or "
+                "remove the folder",
             )
             return
-        loaded = self._yaml_record(program_path, Program)
-        rules = self._markdown_record(folder / "rules.md", RulesPage)
+        loaded = self._record(files["program.yml"], Program)
+        rules = self._record(files["rules.md"], RulesPage) if "rules.md" in files else None
         invitations = None
-        if (folder / "invitations.yml").is_file():
-            invitations = self._yaml_record(folder / "invitations.yml", Invitations)
-        if loaded:
-            program, source = loaded
-            content.programs[folder.name] = ProgramEntry(
-                slug=folder.name,
-                program=program,
-                source=source,
-                rules=RulesEntry(*rules) if rules else None,
-                invitations=invitations[0] if invitations else None,
-                invitations_source=invitations[1] if invitations else None,
-            )
-        else:
-            content.invalid.add(("program", folder.name))
-        for path in sorted(folder.iterdir()):
-            if path.name not in ("program.yml", "rules.md", "invitations.yml", "findings"):
-                self._stray(path)
-        findings_dir = folder / "findings"
-        if findings_dir.is_dir():
-            for path in sorted(findings_dir.iterdir()):
-                if path.suffix != ".md" or not path.is_file():
-                    self._stray(path, hint="findings are Markdown files: <id>.md")
-                    continue
-                record = self._markdown_record(path, Finding)
-                if record:
-                    content.findings.append(FindingEntry(folder.name, *record))
-                else:
-                    content.invalid.add(("finding", path.stem))
+        if "invitations.yml" in files:
+            invitations = self._record(files["invitations.yml"], Invitations)
+        if not loaded:
+            content.invalid.add(("program", slug))
+            return
+        content.programs[slug] = ProgramEntry(
+            slug=slug,
+            program=loaded[0],
+            source=loaded[1],
+            rules=RulesEntry(*rules) if rules else None,
+            invitations=invitations[0] if invitations else None,
+            invitations_source=invitations[1] if invitations else None,
+        )
 
-    def _yaml_record(self, path: Path, model: type[M]) -> tuple[M, Source] | None:
-        text = self._read(path)
-        if text is None:
+    def _record(self, path: str, model: type[M]) -> tuple[M, Source] | None:
+        read = self.read[path]
+        if read.problem:
+            self.problems.append(read.problem)
             return None
-        display = self._display(path)
-        doc = self._parse(text, display, 0)
-        if doc is None:
-            return None
-        source = Source(display, doc)
-        return self._validate(model, doc, source)
-
-    def _markdown_record(self, path: Path, model: type[M]) -> tuple[M, Source] | None:
-        if not path.is_file():
-            return None
-        text = self._read(path)
-        if text is None:
-            return None
-        display = self._display(path)
-        split = split_front_matter(text)
-        if split is None:
-            opened = text.startswith("---")
-            message = (
-                "front matter is not closed by a '---' line"
-                if opened
-                else "file must start with YAML front matter between '---' lines"
-            )
-            self._report(
-                path, 1, message, hint="put '---' on the first line, the fields, then '---'"
-            )
-            return None
-        front, body, body_line = split
-        doc = self._parse(front, display, 1)
-        if doc is None:
-            return None
-        return self._validate(model, doc, Source(display, doc, body, body_line))
-
-    def _validate(
-        self, model: type[M], doc: YamlDocument, source: Source
-    ) -> tuple[M, Source] | None:
-        data: Any = doc.data if doc.data is not None else {}
+        offset = 1 if read.markdown else 0
+        doc = YamlDocument(
+            data=read.data,
+            text=None,
+            file=read.display,
+            line_offset=offset,
+            reread=functools.partial(front_text, path, read.markdown),
+        )
         try:
-            record = model.model_validate(data)
+            record = model.model_validate(read.data if read.data is not None else {})
         except ValidationError as error:
             self.problems.extend(problems_from_validation(error, doc, model))
             return None
-        return record, source
+        return record, Source(read.display, doc, read.body, read.body_line)
 
-    def _parse(self, text: str, display: str, line_offset: int) -> YamlDocument | None:
-        try:
-            return parse_yaml(text, display, line_offset)
-        except YamlProblem as problem:
-            self.problems.append(problem_from(problem, display))
-            return None
-
-    def _read(self, path: Path) -> str | None:
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            self._report(path, 0, f"cannot read file: {exc.strerror}")
-            return None
-        if len(raw) > MAX_FILE_BYTES:
-            self._report(
-                path,
-                0,
-                f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}",
-                hint="split it, or move large evidence elsewhere and link to it",
-            )
-            return None
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start].count(b"\n") + 1
-            self._report(path, line, "file is not valid UTF-8", hint="save it as UTF-8")
-            return None
-        return text.replace("\r\n", "\n").replace("\r", "\n")
-
-    def _stray(self, path: Path, hint: str = "") -> None:
-        if path.name.startswith(".") or path.name == "README.md":
+    def _stray(self, path: str, hint: str = "") -> None:
+        name = os.path.basename(path)
+        if name.startswith(".") or name == "README.md":
             return
-        self._report(
-            path, 0, "not a content file here; it is ignored", hint=hint, level=Level.WARNING
-        )
+        self._report(path, "not a content file here; it is ignored", hint=hint, level=Level.WARNING)
 
-    def _report(
-        self, path: Path, line: int, message: str, hint: str = "", level: Level = Level.ERROR
-    ) -> None:
-        self.problems.append(Problem(self._display(path), line, 0, message, hint=hint, level=level))
+    def _report(self, path: str, message: str, hint: str = "", level: Level = Level.ERROR) -> None:
+        self.problems.append(Problem(self._display(path), 0, 0, message, hint=hint, level=level))
 
-    def _display(self, path: Path) -> str:
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+    def _display(self, path: str) -> str:
+        """Path relative to the root, with forward slashes, as shown in every message."""
+        relative = path[len(self.prefix) :] if path.startswith(self.prefix) else path
+        return relative.replace(os.sep, "/")
 
 
-def split_front_matter(text: str) -> tuple[str, str, int] | None:
-    """(front matter, body, 1-based line where the body starts), or None without front matter."""
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            front = "\n".join(lines[1:index]) + "\n"
-            return front, "\n".join(lines[index + 1 :]), index + 2
-    return None
+def _listing(folder: str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[0]
 
 
 def load_content(root: Path) -> tuple[Content, list[Problem]]:

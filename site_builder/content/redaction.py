@@ -22,6 +22,8 @@ class RedactionIssue:
 def redaction_issues(body: str) -> list[RedactionIssue]:
     """Unbalanced or nested markers, by body line."""
     issues: list[RedactionIssue] = []
+    if ":::" not in body:
+        return issues
     open_line = 0
     for number, line in enumerate(body.split("\n"), start=1):
         if _START.match(line):
@@ -45,7 +47,7 @@ def redaction_issues(body: str) -> list[RedactionIssue]:
 
 
 def has_redactions(body: str) -> bool:
-    return any(_START.match(line) for line in body.split("\n"))
+    return ":::" in body and any(_START.match(line) for line in body.split("\n"))
 
 
 def redact(body: str, notice: str = "Redacted") -> str:
@@ -54,6 +56,8 @@ def redact(body: str, notice: str = "Redacted") -> str:
     The notice carries the reason given on the marker line (hunter-written, so callers still
     escape it like the rest of the Markdown). An unclosed section removes everything after it.
     """
+    if ":::" not in body:
+        return body
     out: list[str] = []
     inside = False
     for line in body.split("\n"):

@@ -84,7 +84,7 @@ class _Builder:
 
     def value(self, event: yaml.Event, next_event: Callable[[], yaml.Event]) -> Any:
         kind = type(event)
-        if kind is yaml.AliasEvent or getattr(event, "anchor", None) is not None:
+        if event.anchor is not None:  # aliases carry the anchor they refer to
             raise _problem(
                 event,
                 "anchors and aliases (&name / *name) are not supported in content files",
@@ -114,7 +114,13 @@ class _Builder:
                 return result
             if type(key_event) is not yaml.ScalarEvent:
                 raise _problem(key_event, "mapping keys must be plain values")
-            key = self.scalar(key_event)
+            key = key_event.value
+            if (
+                key_event.tag is not None
+                or not key_event.implicit[0]
+                or (_implicit_tag(key) is not _STR)
+            ):
+                key = self.scalar(key_event)
             if key in first_lines:
                 first = first_lines[key] + 1 + self.line_offset
                 raise _problem(
@@ -123,13 +129,24 @@ class _Builder:
                     "YAML keeps only one of them; remove or merge the other",
                 )
             first_lines[key] = key_event.start_mark.line
-            result[key] = self.value(next_event(), next_event)
+            event = next_event()
+            if (
+                type(event) is yaml.ScalarEvent
+                and event.tag is None
+                and event.anchor is None
+                and (not event.implicit[0] or _implicit_tag(event.value) is _STR)
+            ):
+                result[key] = event.value  # the common case, without the general dispatch
+            else:
+                result[key] = self.value(event, next_event)
 
     def scalar(self, event: yaml.ScalarEvent) -> Any:
         value, tag = event.value, event.tag
-        if tag is None or tag == "!":
-            tag = _implicit_tag(value) if event.implicit[0] and tag is None else _STR
-        if tag == _STR:
+        if tag is None:
+            tag = _implicit_tag(value) if event.implicit[0] else _STR
+        elif tag == "!":
+            tag = _STR
+        if tag is _STR or tag == _STR:
             return value
         if tag == _NULL:
             return None
@@ -138,7 +155,10 @@ class _Builder:
         if tag == _INT and value.isdigit():
             return int(value)
         if tag == _TIMESTAMP and len(value) == 10:
-            return self._call(event, lambda: date.fromisoformat(value))
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass  # reported with PyYAML's own message below
         if tag in (_INT, _TAG + "float", _TIMESTAMP):
             node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark)
             return self._call(event, lambda: self.fallback.construct_object(node))
@@ -197,12 +217,16 @@ def _problem(event: yaml.Event, message: str, hint: str = "") -> YamlProblem:
 
 @dataclass
 class YamlDocument:
-    """Parsed YAML with the text it came from, so error positions can be found later."""
+    """Parsed YAML and a way back to its text, so error positions can be found later.
+
+    The text is kept, or re-read on demand through `reread` (loading 10,000 findings need not
+    hold 10,000 texts for the few that have errors)."""
 
     data: Any
-    text: str
+    text: str | None
     file: str
     line_offset: int = 0
+    reread: Callable[[], str] | None = field(default=None, repr=False)
     _root: yaml.Node | None = field(default=None, repr=False)
 
     def locate(self, loc: Sequence[str | int], at_key: bool = False) -> tuple[int, int, bool]:
@@ -234,7 +258,8 @@ class YamlDocument:
 
     def _root_node(self) -> yaml.Node | None:
         if self._root is None:
-            self._root = yaml.compose(self.text, Loader=_BaseLoader)
+            text = self.text if self.text is not None or self.reread is None else self.reread()
+            self._root = yaml.compose(text or "", Loader=_BaseLoader)
         return self._root
 
 
