@@ -53,6 +53,8 @@ def generate(root: Path, count: int, seed: int = 7) -> Path:
     if root.exists():
         shutil.rmtree(root)
     shutil.copytree(FIXTURE, root)
+    program = root / "programs" / "demo" / "program.yml"
+    program.write_text(program.read_text().replace("start: 2026-01-01", "start: 2024-01-01"))
     findings = root / "programs" / "demo" / "findings"
     rng = random.Random(seed)
     start = date(2024, 1, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 from .entries import Content, FindingEntry, ProgramEntry
 from .locate import body_problem, problem_at
@@ -17,6 +17,7 @@ from .redaction import has_redactions, redaction_issues
 _DATE_ORDER = (
     ("submitted", "first_response"),
     ("submitted", "triaged"),
+    ("first_response", "triaged"),
     ("submitted", "accepted"),
     ("triaged", "accepted"),
     ("accepted", "fixed"),
@@ -70,6 +71,7 @@ def _finding_rules(
     if program is None:
         return  # the program file has its own error; nothing here can be checked against it
     yield from _reward_rules(entry, program)
+    yield from _timing_rules(entry, program, content)
     targets = {t.name for t in program.program.targets}
     for index, affected in enumerate(finding.affected):
         if affected.name not in targets:
@@ -106,6 +108,34 @@ def _date_rules(entry: FindingEntry) -> Iterator[Problem]:
             f"status {finding.status} needs the date '{needed}'",
             hint=f"add {needed}: YYYY-MM-DD",
         )
+
+
+def _timing_rules(
+    entry: FindingEntry, program: ProgramEntry, content: Content
+) -> Iterator[Problem]:
+    """Warnings for dates that are legal but unusual enough to be mistakes."""
+    finding = entry.finding
+    if finding.submitted < program.program.duration.start:
+        yield problem_at(
+            entry.source,
+            ("submitted",),
+            f"submitted {finding.submitted} is before "
+            f"the program started ({program.program.duration.start})",
+            level=Level.WARNING,
+        )
+    policy = content.policies.get(program.program.disclosure_policy)
+    if policy and finding.accepted and finding.disclose_on and finding.status != "duplicate":
+        embargo_end = finding.accepted + timedelta(days=policy.record.embargo_days)
+        if finding.disclose_on < embargo_end:
+            yield problem_at(
+                entry.source,
+                ("disclose_on",),
+                f"disclose_on {finding.disclose_on} "
+                f"is before the end of the policy's {policy.record.embargo_days}-day "
+                f"embargo ({embargo_end})",
+                hint="fine for an agreed early release; say why in the write-up",
+                level=Level.WARNING,
+            )
 
 
 def _duplicate_rules(

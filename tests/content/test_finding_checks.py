@@ -36,7 +36,7 @@ def test_hunter_listed_twice(tree: Tree) -> None:
 
 def test_disclose_on_before_submitted(tree: Tree) -> None:
     tree.replace("demo/findings/DEMO-3.md", "disclose_on: 2027-01-08", "disclose_on: 2026-09-01")
-    assert only(tree.problems()) == (
+    assert only(tree.errors()) == (
         "programs/demo/findings/DEMO-3.md:10:14: error: disclose_on: disclose_on 2026-09-01 is "
         "before submitted 2026-10-01"
     )
@@ -198,3 +198,27 @@ def test_public_repository_passes_once_everything_is_disclosed(tree: Tree) -> No
     tree.path("club/findings/CLUB-1.md").unlink()
     tree.path("demo/findings/DEMO-3.md").unlink()
     assert tree.problems() == []
+
+
+def test_first_response_after_triage(tree: Tree) -> None:
+    tree.replace(D1, "triaged: 2026-02-03", "first_response: 2026-02-04\ntriaged: 2026-02-03")
+    assert only(tree.problems()).endswith(
+        "error: triaged: triaged 2026-02-03 is before first_response 2026-02-04"
+    )
+
+
+def test_disclosure_before_the_embargo_ends_is_a_warning(tree: Tree) -> None:
+    tree.replace(D1, "disclose_on: 2026-05-06", "disclose_on: 2026-03-01")
+    assert only(tree.problems()) == (
+        "programs/demo/findings/DEMO-1.md:12:14: warning: disclose_on: disclose_on 2026-03-01 is "
+        "before the end of the policy's 90-day embargo (2026-05-06) (hint: fine for an agreed "
+        "early release; say why in the write-up)"
+    )
+
+
+def test_submission_before_the_program_started_is_a_warning(tree: Tree) -> None:
+    tree.replace(D1, "submitted: 2026-02-01", "submitted: 2025-12-30")
+    assert only(tree.problems()).startswith(
+        "programs/demo/findings/DEMO-1.md:8:12: warning: submitted: submitted 2025-12-30 is before "
+        "the program started (2026-01-01)"
+    )
