@@ -1,0 +1,1 @@
+"""Submission intake: how hunters reach the issue form, and (later) how issues are parsed."""

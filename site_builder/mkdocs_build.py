@@ -1,0 +1,106 @@
+"""Run MkDocs for `bounties build` and `bounties serve`: environment, logging, atomic output.
+
+A failed build leaves the previous site untouched: MkDocs writes into a fresh folder beside the
+output, which replaces the old one only when the whole build has succeeded."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .mkdocs_plugin import AS_OF_ENV, ROOT_ENV
+
+
+class BuildFailed(Exception):
+    """The build stopped; MkDocs (or our plugin) has already logged why."""
+
+
+def build_site(config_file: Path, root: Path, out: Path, as_of: date, verbose: bool) -> None:
+    """Build into a temporary folder next to `out`, then swap it in."""
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        with _environment(root, as_of), _logging(verbose):
+            try:
+                config = load_config(config_file=str(config_file), site_dir=str(staging))
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(config)
+                finally:
+                    config.plugins.on_shutdown()
+            except (Abort, ConfigurationError) as error:
+                logging.getLogger("mkdocs").error(str(error))
+                raise BuildFailed(str(error)) from None
+        _swap(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def serve_site(config_file: Path, root: Path, as_of: date | None, dev_addr: str | None) -> None:
+    from mkdocs.commands.serve import serve
+
+    with _environment(root, as_of), _logging(verbose=True):
+        serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    previous = out.with_name(f".{out.name}.previous")
+    if previous.exists():
+        shutil.rmtree(previous)
+    if out.exists():
+        out.rename(previous)
+    staging.rename(out)
+    if previous.exists():
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+@contextmanager
+def _environment(root: Path, as_of: date | None) -> Iterator[None]:
+    values = {ROOT_ENV: str(root.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    if as_of:
+        values[AS_OF_ENV] = as_of.isoformat()
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextmanager
+def _logging(verbose: bool) -> Iterator[None]:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    handler.setLevel(logging.INFO if verbose else logging.WARNING)
+    ours = logging.getLogger("mkdocs.plugins.bounties")
+    ours_handler = logging.StreamHandler(sys.stderr)
+    ours_handler.setFormatter(logging.Formatter("%(message)s"))
+    ours_handler.addFilter(lambda record: not verbose and record.levelno < logging.WARNING)
+    ours.addHandler(ours_handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        ours.removeHandler(ours_handler)
+        logger.setLevel(level)

@@ -1,0 +1,113 @@
+"""The MkDocs adapter: hands the generated site to MkDocs. The only module that imports MkDocs.
+
+Events, in the order MkDocs runs them:
+- on_startup: defining it keeps one plugin object across `mkdocs serve` rebuilds.
+- on_config: load and validate the content once per build; errors stop the build here, before
+  anything is written, with the same messages as `bounties validate`.
+- on_files: add the generated pages and files (priority 0, so Material's blog/tags plugins at
+  -50 and the search plugin see them).
+- on_serve: watch programs/, which lies outside docs_dir.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .content.checks import validate
+from .content.load import CONTENT_DIR
+from .content.problems import count_errors, format_problems
+from .site.generate import front_matter, generate_site
+from .site.model import Asset, Page
+
+log = logging.getLogger("mkdocs.plugins.bounties")
+
+ROOT_ENV = "BOUNTIES_ROOT"
+AS_OF_ENV = "BOUNTIES_AS_OF"
+
+
+class BountiesConfig(Config):
+    root = config_options.Optional(config_options.Type(str))
+    as_of = config_options.Optional(config_options.Type(str))
+
+
+class BountiesPlugin(BasePlugin[BountiesConfig]):
+    def __init__(self) -> None:
+        self.pages: list[Page] = []
+        self.assets: list[Asset] = []
+        self.root = Path(".")
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        pass
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(
+            self.config.root
+            or os.environ.get(ROOT_ENV)
+            or os.path.dirname(config.config_file_path or ".")
+        )
+        as_of = _as_of(self.config.as_of or os.environ.get(AS_OF_ENV))
+        started = time.perf_counter()
+        content, problems = validate(self.root, as_of)
+        for problem in problems:
+            if not problem.is_error:
+                log.info(problem.as_text())
+        if count_errors(problems):
+            raise PluginError(
+                "content is not valid:\n"
+                + format_problems([p for p in problems if p.is_error], "text")
+            )
+        self.pages, self.assets = generate_site(content, as_of, config.use_directory_urls)
+        log.info(
+            f"bounties: {len(content.findings)} findings validated, {len(self.pages)} pages "
+            f"generated as of {as_of} in {time.perf_counter() - started:.2f} s"
+        )
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            _replace(
+                files,
+                File.generated(
+                    config,
+                    page.src_uri,
+                    content=front_matter(page) + page.body,
+                    inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
+                ),
+            )
+        for asset in self.assets:
+            _replace(files, File.generated(config, asset.path, content=asset.content))
+        return files
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        server.watch(str(self.root / CONTENT_DIR))
+        return server
+
+
+def _replace(files: Files, file: File) -> None:
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def _as_of(text: str | None) -> date:
+    from .commands.common import today_utc
+
+    if not text:
+        return today_utc()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PluginError(f"as_of '{text}' is not a date in the form YYYY-MM-DD") from None

@@ -1,0 +1,115 @@
+"""Untrusted text to safe HTML: Markdown rendered with a fixed, minimal extension set, then
+sanitised with an allow-list (nh3, Rust's ammonia). Titles become plain text safe in every
+template context (element text, attributes, <title>)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+import nh3
+
+_TAGS = {
+    "p",
+    "br",
+    "hr",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "code",
+    "pre",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "a",
+    "del",
+    "sup",
+    "sub",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "kbd",
+    "div",
+    "span",
+    "abbr",
+}
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "th": {"align"},
+    "td": {"align"},
+    "code": {"class"},
+    "abbr": {"title"},
+    "li": {"id"},
+    "sup": {"id"},
+    "div": {"class"},
+}
+_CLASS = re.compile(r"^(language-[A-Za-z0-9_+-]{1,30}|footnote)$")
+_HEADING = re.compile(r"(?m)^(#{1,6})[ \t]+")
+_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "footnotes", "def_list", "abbr"]
+
+_cleaner = nh3.Cleaner(
+    tags=_TAGS,
+    clean_content_tags={
+        "script",
+        "style",
+        "iframe",
+        "object",
+        "embed",
+        "template",
+        "svg",
+        "math",
+        "noscript",
+        "textarea",
+        "title",
+        "xmp",
+        "select",
+    },
+    attributes=_ATTRIBUTES,
+    attribute_filter=lambda tag, attr, value: (
+        value if attr != "class" or _CLASS.match(value) else None
+    ),
+    url_schemes={"http", "https", "mailto"},
+    link_rel="nofollow noopener noreferrer",
+    strip_comments=True,
+    id_prefix="user-content-",
+)
+
+
+def markdown_to_safe_html(text: str) -> str:
+    """Render contributor Markdown and sanitise the result. Raw HTML in the source is treated
+    like any other HTML: what the allow-list does not name is removed."""
+    rendered = markdown.markdown(_demote_headings(text), extensions=_EXTENSIONS, output_format="html")
+    return _cleaner.clean(rendered)
+
+
+def sanitize_html(fragment: str) -> str:
+    return _cleaner.clean(fragment)
+
+
+def plain_title(text: str) -> str:
+    """A title safe to place unescaped anywhere a theme might (Material prints page.meta.title
+    raw in <title> and the header): angle brackets become look-alikes, the rest is escaped."""
+    flat = " ".join(text.replace("<", "\u2039").replace(">", "\u203a").split())
+    return html.escape(flat, quote=True)
+
+
+def _demote_headings(text: str) -> str:
+    """Contributed text sits under our own section headings: `#` becomes `###`, `##` becomes
+    `###`, deeper levels move down one (to at most six)."""
+    return _HEADING.sub(lambda m: "#" * min(max(len(m.group(1)) + 1, 3), 6) + " ", text)

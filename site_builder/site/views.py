@@ -1,0 +1,83 @@
+"""Derived, public-only views of the content that pages are made from. Everything here starts
+from `Publication`: nothing private is ever put in a view."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ..content.entries import Content, Entry, FindingEntry, ProgramEntry
+from ..content.publish import Publication, program_is_listed, program_is_public
+from ..content.records import Hunter, Policy
+from ..content.types import SEVERITIES
+
+SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Credit:
+    """How a hunter is shown publicly, as their profile asks."""
+
+    label: str
+    page_handle: str | None  # None: no public profile page (hidden or unknown)
+
+
+@dataclass
+class PublicSite:
+    content: Content
+    as_of: date
+    programs: list[ProgramEntry] = field(default_factory=list)  # listed (incl. stubs), by name
+    findings: list[FindingEntry] = field(default_factory=list)  # published, newest first
+    findings_by_program: dict[str, list[FindingEntry]] = field(default_factory=dict)
+    findings_by_hunter: dict[str, list[FindingEntry]] = field(default_factory=dict)
+    hunters: list[Entry[Hunter]] = field(default_factory=list)  # with a public profile
+    policies: list[Entry[Policy]] = field(default_factory=list)  # used by a public program
+
+    def credit(self, handle: str) -> Credit:
+        entry = self.content.hunters.get(handle)
+        if entry is None or entry.record.leaderboard.show == "hidden":
+            return Credit("an anonymous hunter", None)
+        board = entry.record.leaderboard
+        if board.show == "alias" and board.alias:
+            return Credit(board.alias, handle)
+        return Credit(entry.record.name, handle)
+
+    def is_public_program(self, slug: str) -> bool:
+        entry = self.content.programs.get(slug)
+        return entry is not None and program_is_public(entry)
+
+    def review_overdue(self, entry: ProgramEntry) -> date | None:
+        review = entry.program.risk_review
+        due = review.last_review + timedelta(days=review.interval_days)
+        return due if due < self.as_of and entry.program.status in ("open", "paused") else None
+
+
+def build_views(content: Content, as_of: date) -> PublicSite:
+    """Public views of `content` on `as_of`, linear in the number of findings."""
+    site = PublicSite(content, as_of)
+    publication = Publication(content, as_of)
+    site.programs = sorted(
+        (p for p in content.programs.values() if program_is_listed(p)),
+        key=lambda p: p.program.name.lower(),
+    )
+    site.findings = sorted(
+        publication.public_findings(),
+        key=lambda f: (f.finding.disclose_on, f.id),
+        reverse=True,
+    )
+    by_program: dict[str, list[FindingEntry]] = defaultdict(list)
+    by_hunter: dict[str, list[FindingEntry]] = defaultdict(list)
+    for entry in site.findings:
+        by_program[entry.program_slug].append(entry)
+        for handle in entry.finding.hunters:
+            by_hunter[handle].append(entry)
+    site.findings_by_program = dict(by_program)
+    site.findings_by_hunter = dict(by_hunter)
+    site.hunters = sorted(
+        (h for h in content.hunters.values() if h.record.leaderboard.show != "hidden"),
+        key=lambda h: site.credit(h.key).label.lower(),
+    )
+    used = {p.program.disclosure_policy for p in site.programs if program_is_public(p)}
+    site.policies = [content.policies[k] for k in sorted(used) if k in content.policies]
+    return site
