@@ -60,7 +60,7 @@ _ATTRIBUTES = {
     "div": {"class"},
 }
 _CLASS = re.compile(r"^(language-[A-Za-z0-9_+-]{1,30}|footnote)$")
-_HEADING = re.compile(r"(?m)^(#{1,6})[ \t]+")
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 _EXTENSIONS = ["fenced_code", "tables", "sane_lists", "footnotes", "def_list", "abbr"]
 
 _cleaner = nh3.Cleaner(
@@ -94,8 +94,8 @@ _cleaner = nh3.Cleaner(
 def markdown_to_safe_html(text: str) -> str:
     """Render contributor Markdown and sanitise the result. Raw HTML in the source is treated
     like any other HTML: what the allow-list does not name is removed."""
-    rendered = markdown.markdown(_demote_headings(text), extensions=_EXTENSIONS, output_format="html")
-    return _cleaner.clean(rendered)
+    rendered = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    return _cleaner.clean(_demote_headings(rendered))
 
 
 def sanitize_html(fragment: str) -> str:
@@ -109,7 +109,9 @@ def plain_title(text: str) -> str:
     return html.escape(flat, quote=True)
 
 
-def _demote_headings(text: str) -> str:
-    """Contributed text sits under our own section headings: `#` becomes `###`, `##` becomes
-    `###`, deeper levels move down one (to at most six)."""
-    return _HEADING.sub(lambda m: "#" * min(max(len(m.group(1)) + 1, 3), 6) + " ", text)
+def _demote_headings(rendered: str) -> str:
+    """Contributed text sits under our own section headings: <h1> and <h2> become <h3>, deeper
+    levels move down one (to at most <h6>). Done on the HTML, so code blocks are untouched."""
+    return _HEADING_TAG.sub(
+        lambda m: f"<{m.group(1)}h{min(max(int(m.group(2)) + 1, 3), 6)}", rendered
+    )
