@@ -87,7 +87,8 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
                 ),
             )
         for asset in self.assets:
-            _replace(files, File.generated(config, asset.path, content=asset.content))
+            _replace(files, File.generated(config, asset.path, content=asset.content,
+                                           inclusion=InclusionLevel.INCLUDED))
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
