@@ -6,6 +6,7 @@ Events, in the order MkDocs runs them:
   anything is written, with the same messages as `bounties validate`.
 - on_files: add the generated pages and files (priority 0, so Material's blog/tags plugins at
   -50 and the search plugin see them).
+- on_post_build: index the finished HTML for search (Pagefind).
 - on_serve: watch programs/, which lies outside docs_dir.
 """
 
@@ -30,6 +31,7 @@ from .content.load import CONTENT_DIR
 from .content.problems import count_errors, format_problems
 from .site.generate import front_matter, generate_site
 from .site.model import Asset, Page
+from .site.search import SearchIndexError, build_search_index
 
 log = logging.getLogger("mkdocs.plugins.bounties")
 
@@ -40,6 +42,7 @@ AS_OF_ENV = "BOUNTIES_AS_OF"
 class BountiesConfig(Config):
     root = config_options.Optional(config_options.Type(str))
     as_of = config_options.Optional(config_options.Type(str))
+    search = config_options.Type(bool, default=True)
 
 
 class BountiesPlugin(BasePlugin[BountiesConfig]):
@@ -90,6 +93,15 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
             _replace(files, File.generated(config, asset.path, content=asset.content,
                                            inclusion=InclusionLevel.INCLUDED))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Last, on the finished HTML: the index can only hold what was published.
+        if not self.config.search:
+            return
+        try:
+            log.info(f"bounties: {build_search_index(Path(config.site_dir))}")
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_DIR))

@@ -59,6 +59,7 @@ class _Generator:
             self.hunters_index(),
             self.policies_index(),
             self.challenges(),
+            self.search(),
         ]
         for entry in self.site.programs:
             if self.site.is_public_program(entry.slug):
@@ -364,6 +365,16 @@ class _Generator:
             in_nav=True,
             description="Challenges posted elsewhere.",
         )
+
+    def search(self) -> Page:
+        link = self._linker(paths.SEARCH)
+        body = self._render("search.md.j2", paths.SEARCH, links={
+            "css": link.asset("pagefind/pagefind-ui.css"),
+            "js": link.asset("pagefind/pagefind-ui.js"),
+            "bundle": link.asset("pagefind/"),
+            "findings": link.href(paths.FINDINGS)})
+        return Page(paths.SEARCH, "Search", body, in_nav=True, searchable=False,
+                    description="Search programs and disclosed findings.")
 
     # -- pieces -----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ FINDINGS = "findings/index.md"
 HUNTERS = "hunters/index.md"
 POLICIES = "policies/index.md"
 CHALLENGES = "challenges/index.md"
+SEARCH = "search/index.md"
 
 
 def program(slug: str) -> str:

@@ -29,7 +29,7 @@ def site_bytes(site: Path) -> dict[str, bytes]:
     for path in sorted(site.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            if path.suffix == ".gz":
+            if data[:2] == b"\x1f\x8b":  # sitemap.xml.gz, Pagefind's index and fragments
                 data = gzip.decompress(data)
             files[path.relative_to(site).as_posix()] = data
     return files

@@ -85,7 +85,8 @@ def test_built_pages_carry_no_executable_payload(xss_site: Path) -> None:
         html = page.read_text()
         problems = executable_parts(html, allow_theme=True)
         article = html.split('<article class="md-content__inner md-typeset">')[-1]
-        problems += executable_parts(article.split("</article>")[0])
+        if page.relative_to(xss_site).as_posix() != "search/index.html":  # loads Pagefind's UI
+            problems += executable_parts(article.split("</article>")[0])
         assert problems == [], f"{page.relative_to(xss_site)}: {problems}"
         assert "alert('XSS" not in _scripts(html), page
 

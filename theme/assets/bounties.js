@@ -65,3 +65,24 @@
     init();
   }
 })();
+
+// Pagefind's search UI, on the search page only (its script is loaded by that page).
+(function () {
+  "use strict";
+  function start() {
+    var element = document.getElementById("bb-search");
+    if (!element || typeof window.PagefindUI !== "function") return;
+    new window.PagefindUI({
+      element: "#bb-search",
+      bundlePath: element.getAttribute("data-bundle"),
+      showSubResults: true,
+      resetStyles: false,
+      autofocus: true
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
