@@ -5,7 +5,9 @@ Events, in the order MkDocs runs them:
 - on_config: load and validate the content once per build; errors stop the build here, before
   anything is written, with the same messages as `bounties validate`.
 - on_files: add the generated pages and files (priority 0, so Material's blog/tags plugins at
-  -50 and the search plugin see them).
+  -50 see them). Pages are added empty: their HTML is finished already.
+- on_page_markdown / on_page_content: give each generated page its metadata, HTML and table
+  of contents instead of running Markdown over it.
 - on_post_build: index the finished HTML for search (Pagefind).
 - on_serve: watch programs/, which lies outside docs_dir.
 """
@@ -25,11 +27,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from .content.checks import validate
 from .content.load import CONTENT_DIR
 from .content.problems import count_errors, format_problems
-from .site.generate import front_matter, generate_site
+from .site.generate import generate_site, page_meta
 from .site.model import Asset, Page
 from .site.search import SearchIndexError, build_search_index
 
@@ -48,6 +52,7 @@ class BountiesConfig(Config):
 class BountiesPlugin(BasePlugin[BountiesConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
+        self.by_src: dict[str, Page] = {}
         self.assets: list[Asset] = []
         self.root = Path(".")
 
@@ -72,6 +77,7 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
                 + format_problems([p for p in problems if p.is_error], "text")
             )
         self.pages, self.assets = generate_site(content, as_of, config.use_directory_urls)
+        self.by_src = {page.src_uri: page for page in self.pages}
         log.info(
             f"bounties: {len(content.findings)} findings validated, {len(self.pages)} pages "
             f"generated as of {as_of} in {time.perf_counter() - started:.2f} s"
@@ -85,14 +91,41 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
                 File.generated(
                     config,
                     page.src_uri,
-                    content=front_matter(page) + page.body,
+                    content="",
                     inclusion=InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV,
                 ),
             )
         for asset in self.assets:
-            _replace(files, File.generated(config, asset.path, content=asset.content,
-                                           inclusion=InclusionLevel.INCLUDED))
+            _replace(
+                files,
+                File.generated(
+                    config, asset.path, content=asset.content, inclusion=InclusionLevel.INCLUDED
+                ),
+            )
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is None:
+            return markdown
+        page.meta = page_meta(generated)
+        return ""
+
+    def on_page_content(
+        self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files
+    ) -> str:
+        generated = self.by_src.get(page.file.src_uri)
+        if generated is None:
+            return html
+        page.toc = get_toc(
+            [
+                {"level": 2, "id": anchor, "name": title, "children": []}
+                for anchor, title in generated.sections()
+            ]
+        )
+        return generated.body
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Last, on the finished HTML: the index can only hold what was published.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from ..content.entries import Content, FindingEntry, ProgramEntry
@@ -22,6 +22,11 @@ from .model import Asset, Page
 from .render import markdown_to_safe_html, plain_title
 from .views import PublicSite, build_views
 
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("site_builder.site", "templates"),
     autoescape=True,
@@ -30,8 +35,11 @@ _env = jinja2.Environment(
     keep_trailing_newline=True,
     undefined=jinja2.StrictUndefined,
 )
+_env.filters["slug"] = _slug
 
 LATEST_ON_HOME = 10
+FINDINGS_PER_PAGE = 100
+LATEST_ON_PROFILE = 50
 
 
 def generate_site(
@@ -40,7 +48,7 @@ def generate_site(
     """All pages and machine-readable files of the public site on `as_of`."""
     site = build_views(content, as_of)
     gen = _Generator(site, directory_urls)
-    return gen.pages(), machine_assets(site)
+    return gen.pages(), machine_assets(site, directory_urls)
 
 
 class _Generator:
@@ -55,7 +63,7 @@ class _Generator:
         pages = [
             self.home(),
             self.programs_index(),
-            self.findings_index(),
+            *self.findings_index(),
             self.hunters_index(),
             self.policies_index(),
             self.challenges(),
@@ -89,7 +97,7 @@ class _Generator:
             "paid": paid or "0",
         }
         body = self._render(
-            "home.md.j2",
+            "home.html.j2",
             paths.HOME,
             description=_md(settings.description if settings else ""),
             stats=stats,
@@ -120,7 +128,7 @@ class _Generator:
             "participation": sorted({c["participation"] for c in cards}),
             "tags": sorted({t for c in cards for t in c["tags"]}),
         }
-        body = self._render("programs.md.j2", paths.PROGRAMS, programs=cards, facets=facets)
+        body = self._render("programs.html.j2", paths.PROGRAMS, programs=cards, facets=facets)
         return Page(
             paths.PROGRAMS,
             "Programs",
@@ -129,39 +137,64 @@ class _Generator:
             in_nav=True,
         )
 
-    def findings_index(self) -> Page:
-        link = self._linker(paths.FINDINGS)
-        rows = [self._row(f, link) for f in self.site.findings]
+    def findings_index(self) -> list[Page]:
+        """The index in pages of FINDINGS_PER_PAGE rows, so no page grows with the site; the
+        filters work over every finding through api/findings-index.json."""
         names = {p.slug: p.program.name for p in self.site.programs}
+        findings = self.site.findings
         facets = {
             "program": sorted(
-                {(r["program_slug"], names[r["program_slug"]]) for r in rows},
+                {(f.program_slug, names[f.program_slug]) for f in findings},
                 key=lambda pair: pair[1].lower(),
             ),
-            "severity": [s for s in SEVERITIES if any(r["severity"] == s for r in rows)],
+            "severity": [s for s in SEVERITIES if any(f.finding.severity == s for f in findings)],
             "category": sorted(
-                {(r["category"], r["category_label"]) for r in rows}, key=lambda pair: pair[1]
+                {(f.finding.category, TAXONOMY[f.finding.category].label) for f in findings},
+                key=lambda pair: pair[1],
             ),
-            "year": sorted({r["year"] for r in rows}, reverse=True),
+            "year": sorted(
+                {f.finding.disclose_on.year for f in findings if f.finding.disclose_on},
+                reverse=True,
+            ),
         }
-        body = self._render(
-            "findings.md.j2",
-            paths.FINDINGS,
-            rows=rows,
-            facets=facets,
-            count=len(rows),
-            links={
-                "json": link.asset("api/findings.json"),
-                "feed": link.asset("feeds/findings.xml"),
-            },
-        )
-        return Page(
-            paths.FINDINGS,
-            "Disclosed findings",
-            body,
-            description="Findings that have passed their embargo.",
-            in_nav=True,
-        )
+        chunks = [
+            findings[i : i + FINDINGS_PER_PAGE] for i in range(0, len(findings), FINDINGS_PER_PAGE)
+        ] or [[]]
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            src = paths.findings_page(number)
+            link = self._linker(src)
+            pager = [
+                {"number": n, "href": link.href(paths.findings_page(n)), "current": n == number}
+                for n in range(1, len(chunks) + 1)
+            ]
+            body = self._render(
+                "findings.html.j2",
+                src,
+                rows=[self._row(f, link) for f in chunk],
+                facets=facets,
+                count=len(findings),
+                pager=pager if len(chunks) > 1 else [],
+                complete=len(chunks) == 1,
+                first=(number - 1) * FINDINGS_PER_PAGE + 1,
+                links={
+                    "json": link.asset("api/findings.json"),
+                    "index": link.asset("api/findings-index.json"),
+                    "root": link.asset("") if link.asset("") != "./" else "",
+                    "feed": link.asset("feeds/findings.xml"),
+                },
+            )
+            title = "Disclosed findings" if number == 1 else f"Disclosed findings, page {number}"
+            pages.append(
+                Page(
+                    src,
+                    title,
+                    body,
+                    in_nav=number == 1,
+                    description="Findings that have passed their embargo.",
+                )
+            )
+        return pages
 
     def program(self, entry: ProgramEntry) -> Page:
         src = paths.program(entry.slug)
@@ -169,14 +202,20 @@ class _Generator:
         program = entry.program
         policy = self.content.policies[program.disclosure_policy].record
         findings = self.site.findings_by_program.get(entry.slug, [])
+        more = {
+            "count": len(findings),
+            "shown": min(len(findings), LATEST_ON_PROFILE),
+            "href": link.href(paths.FINDINGS) + "?program=" + entry.slug,
+        }
         body = self._render(
-            "program.md.j2",
+            "program.html.j2",
             src,
             p=self._program_view(entry),
             banners=self._banners(entry),
             policy=_policy_view(policy),
             submit_url=self._submit_url(entry),
-            findings=[self._row(f, link) for f in findings],
+            findings=[self._row(f, link) for f in findings[:LATEST_ON_PROFILE]],
+            more=more,
             links={
                 "rules": link.href(paths.rules(entry.slug)),
                 "policy": link.href(paths.policy(program.disclosure_policy)),
@@ -192,7 +231,7 @@ class _Generator:
             "status": program.status,
             "apply": _md(program.apply or ""),
         }
-        body = self._render("program_stub.md.j2", src, p=view)
+        body = self._render("program_stub.html.j2", src, p=view)
         return Page(
             src,
             program.name,
@@ -207,7 +246,7 @@ class _Generator:
         text = rules.source.body if rules else "The organizer has not published rules yet."
         title = rules.page.title if rules else "Rules"
         body = self._render(
-            "rules.md.j2",
+            "rules.html.j2",
             src,
             rules=_md(text),
             program_name=entry.program.name,
@@ -252,7 +291,7 @@ class _Generator:
             "timeline": _timeline(entry),
             "writeup": _md(redact(entry.source.body)),
         }
-        body = self._render("finding.md.j2", src, f=view)
+        body = self._render("finding.html.j2", src, f=view)
         return Page(
             src,
             finding.title,
@@ -274,7 +313,7 @@ class _Generator:
                     "skills": entry.record.skills,
                 }
             )
-        body = self._render("hunters.md.j2", paths.HUNTERS, hunters=rows)
+        body = self._render("hunters.html.j2", paths.HUNTERS, hunters=rows)
         return Page(
             paths.HUNTERS,
             "Hunters",
@@ -303,9 +342,10 @@ class _Generator:
                 for f in findings
             )
             or "0",
-            "findings": [self._row(f, link) for f in findings],
+            "findings": [self._row(f, link) for f in findings[:LATEST_ON_PROFILE]],
+            "more": len(findings) - min(len(findings), LATEST_ON_PROFILE),
         }
-        body = self._render("hunter.md.j2", src, h=view)
+        body = self._render("hunter.html.j2", src, h=view)
         return Page(src, credit.label, body, description=f"Hunter profile: {credit.label}")
 
     def policies_index(self) -> Page:
@@ -318,7 +358,7 @@ class _Generator:
             }
             for p in self.site.policies
         ]
-        body = self._render("policies.md.j2", paths.POLICIES, policies=rows)
+        body = self._render("policies.html.j2", paths.POLICIES, policies=rows)
         return Page(
             paths.POLICIES,
             "Disclosure policies",
@@ -342,7 +382,7 @@ class _Generator:
             if record.private_channel.instructions
             else None,
         }
-        body = self._render("policy.md.j2", src, p=view)
+        body = self._render("policy.html.j2", src, p=view)
         return Page(src, record.name, body, description=view["plain"])
 
     def challenges(self) -> Page:
@@ -357,7 +397,7 @@ class _Generator:
             ("Open", [c for c in items if not c["closed"]]),
             ("Closed", [c for c in items if c["closed"]]),
         ]
-        body = self._render("challenges.md.j2", paths.CHALLENGES, groups=groups)
+        body = self._render("challenges.html.j2", paths.CHALLENGES, groups=groups)
         return Page(
             paths.CHALLENGES,
             "Featured challenges",
@@ -368,13 +408,24 @@ class _Generator:
 
     def search(self) -> Page:
         link = self._linker(paths.SEARCH)
-        body = self._render("search.md.j2", paths.SEARCH, links={
-            "css": link.asset("pagefind/pagefind-ui.css"),
-            "js": link.asset("pagefind/pagefind-ui.js"),
-            "bundle": link.asset("pagefind/"),
-            "findings": link.href(paths.FINDINGS)})
-        return Page(paths.SEARCH, "Search", body, in_nav=True, searchable=False,
-                    description="Search programs and disclosed findings.")
+        body = self._render(
+            "search.html.j2",
+            paths.SEARCH,
+            links={
+                "css": link.asset("pagefind/pagefind-ui.css"),
+                "js": link.asset("pagefind/pagefind-ui.js"),
+                "bundle": link.asset("pagefind/"),
+                "findings": link.href(paths.FINDINGS),
+            },
+        )
+        return Page(
+            paths.SEARCH,
+            "Search",
+            body,
+            in_nav=True,
+            searchable=False,
+            description="Search programs and disclosed findings.",
+        )
 
     # -- pieces -----------------------------------------------------------------------------
 
@@ -549,14 +600,14 @@ class _Generator:
         }
 
 
-def front_matter(page: Page) -> str:
-    """The page's front matter: only keys we set, values made safe for any template context."""
+def page_meta(page: Page) -> dict[str, Any]:
+    """Metadata for the site engine: only keys we set, values safe in any template context."""
     meta: dict[str, Any] = {"title": plain_title(page.title)}
     if page.description:
         meta["description"] = plain_title(page.description)
     if not page.searchable:
         meta["search"] = {"exclude": True}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+    return meta
 
 
 def _md(text: str) -> Markup:

@@ -55,13 +55,14 @@ class ApiFinding(BaseModel):
     currency: str
 
 
-def machine_assets(site: PublicSite) -> list[Asset]:
+def machine_assets(site: PublicSite, directory_urls: bool = True) -> list[Asset]:
     base = _base_url(site)
     programs = [_api_program(site, entry.slug, base) for entry in site.programs]
     findings = [_api_finding(site, entry, base) for entry in site.findings]
     assets = [
         Asset("api/programs.json", _json({"programs": [p.model_dump() for p in programs]})),
         Asset("api/findings.json", _json({"findings": [f.model_dump() for f in findings]})),
+        Asset("api/findings-index.json", _findings_index(site, directory_urls)),
         Asset("api/program.schema.json", _json(ApiProgram.model_json_schema())),
         Asset("api/finding.schema.json", _json(ApiFinding.model_json_schema())),
         Asset(
@@ -86,6 +87,34 @@ def machine_assets(site: PublicSite) -> list[Asset]:
                 )
             )
     return assets
+
+
+def _findings_index(site: PublicSite, directory_urls: bool) -> str:
+    """Compact rows for the findings filters: [id, title, program, severity, category, year,
+    disclosed, url from the site root], newest first, with the labels they need."""
+    rows = [
+        [
+            f.id,
+            f.finding.title,
+            f.program_slug,
+            f.finding.severity,
+            f.finding.category,
+            f.finding.disclose_on.year if f.finding.disclose_on else 0,
+            f.finding.disclose_on.isoformat() if f.finding.disclose_on else "",
+            paths.url_of(paths.finding(f.id), directory_urls),
+        ]
+        for f in site.findings
+    ]
+    programs = {p.slug: p.program.name for p in site.programs}
+    categories = {key: info.label for key, info in TAXONOMY.items()}
+    return (
+        json.dumps(
+            {"programs": programs, "categories": categories, "rows": rows},
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
 
 
 def _api_program(site: PublicSite, slug: str, base: str) -> ApiProgram:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+_SECTION = re.compile(r'<h2 id="([^"]+)" class="bb-h">(.*?)<a class="headerlink"')
 
 
 @dataclass(frozen=True)
 class Page:
-    """A page: `body` is Markdown whose contributed parts are already sanitised HTML blocks;
-    `title` and `description` are plain text (made safe when written into front matter)."""
+    """A page: `body` is finished HTML (contributed parts sanitised); `title` and
+    `description` are plain text, made safe by `page_meta` before any engine sees them."""
 
     src_uri: str
     title: str
@@ -16,6 +19,10 @@ class Page:
     description: str = ""
     in_nav: bool = False
     searchable: bool = True
+
+    def sections(self) -> list[tuple[str, str]]:
+        """(anchor id, heading HTML) of the page's own sections, for the table of contents."""
+        return _SECTION.findall(self.body)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,10 @@ def rules(slug: str) -> str:
     return f"programs/{slug}/rules.md"
 
 
+def findings_page(number: int) -> str:
+    return FINDINGS if number == 1 else f"findings/page/{number}.md"
+
+
 def finding(finding_id: str) -> str:
     return f"findings/{finding_id}.md"
 

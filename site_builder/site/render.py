@@ -63,6 +63,9 @@ _CLASS = re.compile(r"^(language-[A-Za-z0-9_+-]{1,30}|footnote)$")
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 _EXTENSIONS = ["fenced_code", "tables", "sane_lists", "footnotes", "def_list", "abbr"]
 
+# One converter, reset per text: building one per call costs more than the conversion.
+_markdown = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+
 _cleaner = nh3.Cleaner(
     tags=_TAGS,
     clean_content_tags={
@@ -94,7 +97,7 @@ _cleaner = nh3.Cleaner(
 def markdown_to_safe_html(text: str) -> str:
     """Render contributor Markdown and sanitise the result. Raw HTML in the source is treated
     like any other HTML: what the allow-list does not name is removed."""
-    rendered = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    rendered = _markdown.reset().convert(text)
     return _cleaner.clean(_demote_headings(rendered))
 
 

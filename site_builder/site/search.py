@@ -18,17 +18,31 @@ class SearchIndexError(Exception):
 
 def build_search_index(site_dir: Path) -> str:
     """Index `site_dir` in place; returns Pagefind's summary line."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir",
-               OUTPUT_SUBDIR, "--exclude-selectors", ".bb-filters, .headerlink"]
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        OUTPUT_SUBDIR,
+        "--exclude-selectors",
+        ".bb-filters, .headerlink",
+    ]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False,
-                                timeout=600)
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:
         raise SearchIndexError(f"could not run Pagefind: {error}") from None
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
-        raise SearchIndexError("Pagefind failed: " + " / ".join(detail) +
-                               " (install it with: pip install 'pagefind[bin]')")
-    pages = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith(
-        "Indexed") and line.strip().endswith("pages")]
+        raise SearchIndexError(
+            "Pagefind failed: "
+            + " / ".join(detail)
+            + " (install it with: pip install 'pagefind[bin]')"
+        )
+    pages = [
+        line.strip()
+        for line in result.stdout.splitlines()
+        if line.strip().startswith("Indexed") and line.strip().endswith("pages")
+    ]
     return f"search: {pages[-1]}" if pages else "search index built"

@@ -1,34 +1,123 @@
-// Client-side filters and sorting for programs and findings. No dependencies, no network.
+// Client-side filters and sorting for programs and findings. No dependencies, no network
+// beyond this site: when the findings index spans several pages, filtering loads the compact
+// api/findings-index.json once and lists matches from every page.
 (function () {
   "use strict";
 
+  var MAX_ROWS = 500;
+
+  function toArray(list) { return Array.prototype.slice.call(list); }
+
   function items(target) {
-    return Array.prototype.slice.call(target.querySelectorAll("article.bb-card, tbody tr"));
+    return toArray(target.querySelectorAll("article.bb-card, tbody tr:not([data-bb-generated])"));
   }
 
   function attach(panel) {
     var target = document.getElementById(panel.getAttribute("data-bb-filter"));
     if (!target) return;
-    var filters = Array.prototype.slice.call(panel.querySelectorAll("select[data-filter]"));
+    var filters = toArray(panel.querySelectorAll("select[data-filter]"));
     var sorter = panel.querySelector("select[data-sort]");
     var count = panel.querySelector(".bb-count");
+    var source = panel.getAttribute("data-source");
+    var complete = panel.getAttribute("data-complete") !== "false";
+    var index = null;
 
-    function apply() {
+    function wanted() {
+      var active = {};
+      filters.forEach(function (select) {
+        if (select.value) active[select.getAttribute("data-filter")] = select;
+      });
+      return active;
+    }
+
+    function matches(value, select) {
+      if (select.getAttribute("data-match") === "word") {
+        return (value || "").split(" ").indexOf(select.value) !== -1;
+      }
+      return String(value) === select.value;
+    }
+
+    function filterPage(active) {
       var shown = 0;
       items(target).forEach(function (item) {
-        var visible = filters.every(function (select) {
-          var wanted = select.value;
-          if (!wanted) return true;
-          var value = item.getAttribute("data-" + select.getAttribute("data-filter")) || "";
-          if (select.getAttribute("data-match") === "word") {
-            return value.split(" ").indexOf(wanted) !== -1;
-          }
-          return value === wanted;
+        var visible = Object.keys(active).every(function (key) {
+          return matches(item.getAttribute("data-" + key), active[key]);
         });
         item.hidden = !visible;
         if (visible) shown += 1;
       });
-      if (count) count.textContent = shown + " shown";
+      return shown;
+    }
+
+    function clearGenerated() {
+      toArray(target.querySelectorAll("tr[data-bb-generated]")).forEach(function (row) {
+        row.parentNode.removeChild(row);
+      });
+    }
+
+    function cell(row, text) {
+      var td = document.createElement("td");
+      if (text !== undefined) td.textContent = text;
+      row.appendChild(td);
+      return td;
+    }
+
+    function renderFromIndex(active) {
+      var keys = { program: 2, severity: 3, category: 4, year: 5 };
+      var found = index.rows.filter(function (row) {
+        return Object.keys(active).every(function (key) {
+          return matches(row[keys[key]], active[key]);
+        });
+      });
+      var body = target.querySelector("tbody");
+      items(target).forEach(function (item) { item.hidden = true; });
+      clearGenerated();
+      var root = panel.getAttribute("data-root") || "";
+      found.slice(0, MAX_ROWS).forEach(function (row) {
+        var tr = document.createElement("tr");
+        tr.setAttribute("data-bb-generated", "");
+        var first = cell(tr);
+        var link = document.createElement("a");
+        link.href = root + row[7];
+        link.textContent = row[1];
+        first.appendChild(link);
+        var id = document.createElement("span");
+        id.className = "bb-muted";
+        id.textContent = " " + row[0];
+        first.appendChild(id);
+        cell(tr, index.programs[row[2]] || row[2]);
+        var severity = cell(tr);
+        var badge = document.createElement("span");
+        badge.className = "bb-sev bb-sev--" + row[3];
+        badge.textContent = row[3];
+        severity.appendChild(badge);
+        cell(tr, index.categories[row[4]] || row[4]);
+        cell(tr, row[6]);
+        body.appendChild(tr);
+      });
+      return found.length;
+    }
+
+    function show(shown) {
+      if (!count) return;
+      var text = shown + " shown";
+      if (shown > MAX_ROWS && !complete) text = shown + " match; the first " + MAX_ROWS + " are shown";
+      count.textContent = text;
+    }
+
+    function apply() {
+      var active = wanted();
+      if (complete || !source || Object.keys(active).length === 0) {
+        clearGenerated();
+        show(filterPage(active));
+        return;
+      }
+      if (index) { show(renderFromIndex(active)); return; }
+      if (count) count.textContent = "loading…";
+      fetch(source, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .then(function (data) { index = data; show(renderFromIndex(wanted())); })
+        .catch(function () { if (count) count.textContent = "could not load the index"; });
     }
 
     function sort() {
@@ -49,27 +138,26 @@
       list.forEach(function (item) { parent.appendChild(item); });
     }
 
-    filters.forEach(function (select) { select.addEventListener("change", apply); });
+    // Filters given in the address (e.g. ?program=slug from a program page) start selected.
+    var params = new URLSearchParams(window.location.search);
+    filters.forEach(function (select) {
+      var value = params.get(select.getAttribute("data-filter"));
+      if (value && toArray(select.options).some(function (o) { return o.value === value; })) {
+        select.value = value;
+      }
+      select.addEventListener("change", apply);
+    });
     if (sorter) sorter.addEventListener("change", function () { sort(); apply(); });
     sort();
     apply();
   }
 
-  function init() {
-    Array.prototype.slice.call(document.querySelectorAll("[data-bb-filter]")).forEach(attach);
+  function startFilters() {
+    toArray(document.querySelectorAll("[data-bb-filter]")).forEach(attach);
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
-
-// Pagefind's search UI, on the search page only (its script is loaded by that page).
-(function () {
-  "use strict";
-  function start() {
+  // Pagefind's search UI, on the search page only (its script is loaded by that page).
+  function startSearch() {
     var element = document.getElementById("bb-search");
     if (!element || typeof window.PagefindUI !== "function") return;
     new window.PagefindUI({
@@ -80,6 +168,9 @@
       autofocus: true
     });
   }
+
+  function start() { startFilters(); startSearch(); }
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
