@@ -25,6 +25,8 @@ REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"
 RESULTS_SHOWN = 5  # Pagefind's default UI loads fragments for the first results only
 
+# The same theme features and the same nav shape as the bounty site, so the comparison
+# measures our work (validation, generation, sanitising, search) and not a bigger nav.
 PLAIN_CONFIG = """\
 site_name: Plain
 docs_dir: docs
@@ -32,10 +34,18 @@ site_dir: site
 theme:
   name: material
   font: false
+  features: [navigation.tabs, navigation.top, content.code.copy]
 plugins:
   - search
+markdown_extensions: [admonition, attr_list, {toc: {permalink: true}}]
 nav:
   - Home: index.md
+  - Programs: programs.md
+  - Findings: findings.md
+  - Hunters: hunters.md
+  - Policies: policies.md
+  - Challenges: challenges.md
+  - Search: search.md
 """
 
 
@@ -61,7 +71,8 @@ def plain(tmp: Path, count: int) -> tuple[float, Path]:
     docs = root / "docs" / "findings"
     docs.mkdir(parents=True)
     (root / "mkdocs.yml").write_text(PLAIN_CONFIG)
-    (root / "docs" / "index.md").write_text("# Home\n")
+    for name in ("index", "programs", "findings", "hunters", "policies", "challenges", "search"):
+        (root / "docs" / f"{name}.md").write_text(f"# {name.capitalize()}\n")
     source = generate(tmp / "plain-source", count) / "programs" / "demo" / "findings"
     for path in source.iterdir():
         body = path.read_text().split("---\n", 2)[2]

@@ -46,7 +46,9 @@ def url_of(src_uri: str, directory_urls: bool) -> str:
     name = posixpath.basename(stem)
     folder = posixpath.dirname(stem)
     if name in ("index", "README"):
-        return f"{folder}/" if folder else ""
+        if directory_urls:
+            return f"{folder}/" if folder else ""
+        return f"{folder}/index.html" if folder else "index.html"
     if directory_urls:
         return f"{stem}/"
     return f"{stem}.html"

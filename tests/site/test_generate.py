@@ -1,0 +1,99 @@
+"""The page generator on its own (no MkDocs): what each page says and links to."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qs, urlsplit
+
+from benchmarks.synthetic import generate
+from site_builder.content.checks import validate
+from site_builder.site.generate import generate_site, page_meta
+from site_builder.site.model import Page
+from tests.conftest import AS_OF, Tree
+
+
+def pages_of(tree: Tree, as_of: date = AS_OF, directory_urls: bool = True) -> dict[str, Page]:
+    content, problems = tree.validate(as_of)
+    assert not [p for p in problems if p.is_error]
+    pages, _ = generate_site(content, as_of, directory_urls)
+    return {p.src_uri: p for p in pages}
+
+
+def test_submit_button_links_to_the_prefilled_issue_form(tree: Tree) -> None:
+    body = pages_of(tree)["programs/demo/index.md"].body
+    href = body.split('class="md-button md-button--primary bb-submit" href="')[1].split('"')[0]
+    url = urlsplit(href.replace("&amp;", "&"))
+    assert (url.scheme, url.netloc, url.path) == ("https", "github.com",
+                                                  "/test-org/test-bounties/issues/new")
+    query = parse_qs(url.query)
+    assert query["template"] == ["submission.yml"]
+    assert query["program"] == ["demo"]
+    assert query["title"] == ["[demo] "]
+
+
+def test_paused_program_shows_reason_and_no_submit_button(tree: Tree) -> None:
+    tree.replace("demo/program.yml", "status: open", "status: paused")
+    tree.append("demo/program.yml", "pause:\n  reason: Risk review found a new hazard\n"
+                "  since: 2026-10-01\n")
+    body = pages_of(tree)["programs/demo/index.md"].body
+    assert "Paused since 2026-10-01" in body and "Risk review found a new hazard" in body
+    assert "bb-submit" not in body
+
+
+def test_overdue_risk_review_banner(tree: Tree) -> None:
+    body = pages_of(tree, as_of=date(2027, 3, 2))["programs/demo/index.md"].body
+    assert "Risk review overdue" in body and "due on 2027-03-01" in body
+
+
+def test_invite_only_program_is_a_stub(tree: Tree) -> None:
+    pages = pages_of(tree)
+    stub = pages["programs/club/index.md"].body
+    assert "invite-only" in stub and "Write to us with your track record." in stub
+    assert "Secret-2" not in stub and "programs/club/rules.md" not in pages
+
+
+def test_closed_challenges_are_marked(tree: Tree) -> None:
+    body = pages_of(tree, as_of=date(2027, 1, 1))["challenges/index.md"].body
+    closed = body.split('id="closed"')[1]
+    assert "Agent CTF" in closed and "closed <time" in closed
+
+
+def test_alias_hunters_show_their_alias_only(tree: Tree) -> None:
+    pages = pages_of(tree)
+    page = pages["hunters/bob.md"]
+    assert page.title == "The Builder"
+    assert "Bob Example" not in "".join(p.body + p.title for p in pages.values())
+
+
+def test_links_follow_use_directory_urls(tree: Tree) -> None:
+    body = pages_of(tree, directory_urls=False)["findings/DEMO-1.md"].body
+    assert 'href="../programs/demo/index.html"' in body
+    assert 'href="../hunters/alice.html"' in body
+    body = pages_of(tree)["findings/DEMO-1.md"].body
+    assert 'href="../../programs/demo/"' in body and 'href="../../hunters/alice/"' in body
+
+
+def test_findings_index_is_paginated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    root = generate(tmp_path / "site", 250)
+    content, _ = validate(root, AS_OF)
+    pages = {p.src_uri: p for p in generate_site(content, AS_OF)[0]}
+    assert {"findings/index.md", "findings/page/2.md", "findings/page/3.md"} <= set(pages)
+    first = pages["findings/index.md"].body
+    assert first.count("<tr data-program") == 100
+    assert 'data-complete="false"' in first and 'aria-current="page">1<' in first
+    assert "this page shows 1 to 100" in first
+    assert pages["findings/page/3.md"].body.count("<tr data-program") == 52  # 250 + 2 fixtures
+    program = pages["programs/demo/index.md"].body
+    assert program.count("<tr data-program") == 50
+    assert "All 252 disclosed findings of this program" in program
+
+
+def test_page_meta_is_safe_and_minimal() -> None:
+    meta = page_meta(Page("x.md", '<b>"T"</b>', "", description="d & e", searchable=False))
+    assert meta == {"title": "\u2039b\u203a&quot;T&quot;\u2039/b\u203a",
+                    "description": "d &amp; e", "search": {"exclude": True}}
+
+
+def test_sections_feed_the_table_of_contents(tree: Tree) -> None:
+    sections = pages_of(tree)["programs/demo/index.md"].sections()
+    assert [anchor for anchor, _ in sections][:3] == ["target-systems", "scope", "rewards"]
