@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import generate  # noqa: E402
+from benchmarks.synthetic import generate
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"
@@ -61,8 +61,9 @@ def ours(tmp: Path, count: int) -> tuple[float, Path]:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO / "theme", root / "theme")
     (root / "site_docs").mkdir()
-    seconds = run([sys.executable, "-m", "site_builder", "build", "--root", str(root),
-                   "--as-of", AS_OF], root)
+    seconds = run(
+        [sys.executable, "-m", "site_builder", "build", "--root", str(root), "--as-of", AS_OF], root
+    )
     return seconds, root / "site"
 
 
@@ -89,13 +90,16 @@ def largest_page(site: Path) -> tuple[int, str]:
 
 def pagefind_query_bytes(site: Path) -> int:
     bundle = site / "pagefind"
-    fixed = sum((bundle / name).stat().st_size for name in
-                ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"))
+    fixed = sum(
+        (bundle / name).stat().st_size
+        for name in ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")
+    )
     wasm = max(p.stat().st_size for p in bundle.glob("wasm.*.pagefind"))
     meta = max(p.stat().st_size for p in bundle.glob("pagefind.*.pf_meta"))
     chunk = max(p.stat().st_size for p in (bundle / "index").iterdir())
-    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").iterdir()),
-                       reverse=True)[:RESULTS_SHOWN]
+    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").iterdir()), reverse=True)[
+        :RESULTS_SHOWN
+    ]
     return fixed + wasm + meta + chunk + sum(fragments)
 
 
@@ -108,10 +112,13 @@ def measure(count: int) -> None:
         query = pagefind_query_bytes(ours_site)
         material_index = (plain_site / "search" / "search_index.json").stat().st_size
         pages = sum(1 for _ in ours_site.rglob("*.html"))
-        print(f"{count:>6} findings: bounties build {ours_s:6.1f} s ({pages} pages), plain mkdocs "
-              f"{plain_s:6.1f} s, ratio {ours_s / plain_s:.2f}; largest page {size / 1024:.0f} KB "
-              f"({page}); one search query downloads at most {query / 1024:.0f} KB "
-              f"(Material's index: {material_index / 1024 / 1024:.1f} MB)", flush=True)
+        print(
+            f"{count:>6} findings: bounties build {ours_s:6.1f} s ({pages} pages), plain mkdocs "
+            f"{plain_s:6.1f} s, ratio {ours_s / plain_s:.2f}; largest page {size / 1024:.0f} KB "
+            f"({page}); one search query downloads at most {query / 1024:.0f} KB "
+            f"(Material's index: {material_index / 1024 / 1024:.1f} MB)",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -5,8 +5,22 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-_DANGEROUS_TAGS = {"iframe", "object", "embed", "form", "base", "frame", "frameset", "applet",
-                   "meta", "link", "style", "textarea", "noscript", "math"}
+_DANGEROUS_TAGS = {
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "base",
+    "frame",
+    "frameset",
+    "applet",
+    "meta",
+    "link",
+    "style",
+    "textarea",
+    "noscript",
+    "math",
+}
 _SCHEME = re.compile(r"^[\s\x00-\x1f]*([a-z][a-z0-9+.-]*):", re.I)
 _URL_ATTRS = {"href", "src", "action", "formaction", "data", "xlink:href", "srcdoc", "poster"}
 

@@ -35,8 +35,9 @@ def test_build_writes_the_site(project: Path, capsys: pytest.CaptureFixture[str]
     assert not [p for p in project.iterdir() if p.name.startswith(".site")]
 
 
-def test_failed_build_keeps_the_previous_site(project: Path,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_build_keeps_the_previous_site(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert build(project) == 0
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     finding = project / "programs" / "demo" / "findings" / "DEMO-1.md"
@@ -44,8 +45,9 @@ def test_failed_build_keeps_the_previous_site(project: Path,
     capsys.readouterr()
     assert build(project) == 1
     err = capsys.readouterr().err
-    assert ("programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed "
-            "here") in err
+    assert (
+        "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here"
+    ) in err
     assert "was left as it was" in err
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert after == before
@@ -54,15 +56,15 @@ def test_failed_build_keeps_the_previous_site(project: Path,
 
 def test_out_option_and_as_of_change_what_is_published(project: Path) -> None:
     out = project / "public"
-    assert main(["build", "--root", str(project), "--out", str(out), "--as-of",
-                 "2027-01-08"]) == 0
+    assert main(["build", "--root", str(project), "--out", str(out), "--as-of", "2027-01-08"]) == 0
     assert (out / "findings" / "DEMO-3" / "index.html").is_file()
     assert build(project) == 0
     assert not (project / "site" / "findings" / "DEMO-3").exists()
 
 
-def test_missing_mkdocs_config_is_a_usage_error(project: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_mkdocs_config_is_a_usage_error(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (project / "mkdocs.yml").unlink()
     assert build(project) == 2
     assert "no MkDocs configuration" in capsys.readouterr().err

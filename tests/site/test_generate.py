@@ -23,8 +23,11 @@ def test_submit_button_links_to_the_prefilled_issue_form(tree: Tree) -> None:
     body = pages_of(tree)["programs/demo/index.md"].body
     href = body.split('class="md-button md-button--primary bb-submit" href="')[1].split('"')[0]
     url = urlsplit(href.replace("&amp;", "&"))
-    assert (url.scheme, url.netloc, url.path) == ("https", "github.com",
-                                                  "/test-org/test-bounties/issues/new")
+    assert (url.scheme, url.netloc, url.path) == (
+        "https",
+        "github.com",
+        "/test-org/test-bounties/issues/new",
+    )
     query = parse_qs(url.query)
     assert query["template"] == ["submission.yml"]
     assert query["program"] == ["demo"]
@@ -33,8 +36,10 @@ def test_submit_button_links_to_the_prefilled_issue_form(tree: Tree) -> None:
 
 def test_paused_program_shows_reason_and_no_submit_button(tree: Tree) -> None:
     tree.replace("demo/program.yml", "status: open", "status: paused")
-    tree.append("demo/program.yml", "pause:\n  reason: Risk review found a new hazard\n"
-                "  since: 2026-10-01\n")
+    tree.append(
+        "demo/program.yml",
+        "pause:\n  reason: Risk review found a new hazard\n  since: 2026-10-01\n",
+    )
     body = pages_of(tree)["programs/demo/index.md"].body
     assert "Paused since 2026-10-01" in body and "Risk review found a new hazard" in body
     assert "bb-submit" not in body
@@ -90,8 +95,11 @@ def test_findings_index_is_paginated(tmp_path) -> None:  # type: ignore[no-untyp
 
 def test_page_meta_is_safe_and_minimal() -> None:
     meta = page_meta(Page("x.md", '<b>"T"</b>', "", description="d & e", searchable=False))
-    assert meta == {"title": "\u2039b\u203a&quot;T&quot;\u2039/b\u203a",
-                    "description": "d &amp; e", "search": {"exclude": True}}
+    assert meta == {
+        "title": "\u2039b\u203a&quot;T&quot;\u2039/b\u203a",
+        "description": "d &amp; e",
+        "search": {"exclude": True},
+    }
 
 
 def test_sections_feed_the_table_of_contents(tree: Tree) -> None:

@@ -22,8 +22,9 @@ def test_every_internal_link_resolves(example_site: Path) -> None:
             if parts.path.startswith("/"):  # 404.html links from the site root
                 target = posixpath.normpath(unquote(parts.path).lstrip("/") or ".")
             else:
-                target = posixpath.normpath(posixpath.join(posixpath.dirname(base),
-                                                           unquote(parts.path)))
+                target = posixpath.normpath(
+                    posixpath.join(posixpath.dirname(base), unquote(parts.path))
+                )
             path = example_site / target
             if path.is_dir():
                 path = path / "index.html"
@@ -37,8 +38,9 @@ def test_no_request_leaves_the_site(example_site: Path) -> None:
     """No CDN, no web fonts, no external images: only links may point elsewhere."""
     external = set()
     for page in example_site.rglob("*.html"):
-        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>",
-                              page.read_text()):
+        for tag in re.findall(
+            r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", page.read_text()
+        ):
             if re.search(r'rel="(canonical|alternate)"', tag):
                 continue  # a reference, not a request
             if re.search(r'(?:src|href)="(?:https?:)?//', tag):

@@ -14,9 +14,17 @@ def test_no_canary_in_any_output_byte(canary_site: Path) -> None:
 
 
 def test_private_pages_do_not_exist(canary_site: Path) -> None:
-    for private in ("findings/DEMO-3", "findings/DEMO-4", "findings/DEMO-5", "findings/DEMO-6",
-                    "findings/CLUB-1", "findings/SEC-1", "programs/draft", "hunters/carol",
-                    "programs/club/rules"):
+    for private in (
+        "findings/DEMO-3",
+        "findings/DEMO-4",
+        "findings/DEMO-5",
+        "findings/DEMO-6",
+        "findings/CLUB-1",
+        "findings/SEC-1",
+        "programs/draft",
+        "hunters/carol",
+        "programs/club/rules",
+    ):
         assert not (canary_site / private).exists(), private
 
 

@@ -38,12 +38,15 @@ def test_whole_corpus_renders_harmless_and_keeps_text() -> None:
     assert "&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;" in html  # fenced code stays code
 
 
-@pytest.mark.parametrize("title", [
-    "</title><script>alert('XSS')</script>",
-    "\" onmouseover=\"alert('XSS')",
-    "&lt;/title&gt;&lt;script&gt;alert('XSS')&lt;/script&gt;",
-    "<img src=x onerror=alert('XSS')>",
-])
+@pytest.mark.parametrize(
+    "title",
+    [
+        "</title><script>alert('XSS')</script>",
+        "\" onmouseover=\"alert('XSS')",
+        "&lt;/title&gt;&lt;script&gt;alert('XSS')&lt;/script&gt;",
+        "<img src=x onerror=alert('XSS')>",
+    ],
+)
 def test_titles_are_safe_in_every_template_context(title: str) -> None:
     safe = plain_title(title)
     assert "<" not in safe and ">" not in safe and '"' not in safe
@@ -61,18 +64,28 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     programs = root / "programs"
     finding = programs / "demo" / "findings" / "DEMO-1.md"
     text = finding.read_text().replace(
-        "title: Role-play jailbreak", "title: \"</title><script>alert('XSS-title')</script>\"")
+        "title: Role-play jailbreak", "title: \"</title><script>alert('XSS-title')</script>\""
+    )
     finding.write_text(text + "\n" + CORPUS)
     hunter = programs / "_hunters" / "alice.yml"
-    hunter.write_text(hunter.read_text().replace(
-        "name: Alice Example", "name: \"<img src=x onerror=alert('XSS-hunter')>\"") +
-        "bio: \"<script>alert('XSS-bio')</script> [x](javascript:alert('XSS-bio-link'))\"\n")
+    hunter.write_text(
+        hunter.read_text().replace(
+            "name: Alice Example", "name: \"<img src=x onerror=alert('XSS-hunter')>\""
+        )
+        + "bio: \"<script>alert('XSS-bio')</script> [x](javascript:alert('XSS-bio-link'))\"\n"
+    )
     program = programs / "demo" / "program.yml"
-    program.write_text(program.read_text().replace(
-        "summary: Find jailbreaks in the demo model.",
-        "summary: \"<svg onload=alert('XSS-summary')> {{ 7*7 }}\"").replace(
-        "prize_criteria: Reproducible, severe, novel.",
-        "prize_criteria: \"<iframe src=javascript:alert('XSS-prize')></iframe>\""))
+    program.write_text(
+        program.read_text()
+        .replace(
+            "summary: Find jailbreaks in the demo model.",
+            "summary: \"<svg onload=alert('XSS-summary')> {{ 7*7 }}\"",
+        )
+        .replace(
+            "prize_criteria: Reproducible, severe, novel.",
+            "prize_criteria: \"<iframe src=javascript:alert('XSS-prize')></iframe>\"",
+        )
+    )
     out = tmp / "site"
     build_site(REPO_ROOT / "mkdocs.yml", root, out, AS_OF, verbose=False)
     return out
