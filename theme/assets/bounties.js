@@ -164,6 +164,7 @@
       element: "#bb-search",
       bundlePath: element.getAttribute("data-bundle"),
       showSubResults: true,
+      showImages: false,
       resetStyles: false,
       autofocus: true
     });
