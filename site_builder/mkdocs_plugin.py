@@ -8,7 +8,8 @@ Events, in the order MkDocs runs them:
   -50 see them). Pages are added empty: their HTML is finished already.
 - on_page_markdown / on_page_content: give each generated page its metadata, HTML and table
   of contents instead of running Markdown over it.
-- on_post_build: index the finished HTML for search (Pagefind).
+- on_post_build: collect the search index that Pagefind built beside the build (started in
+  on_config from the generated pages).
 - on_serve: watch programs/, which lies outside docs_dir.
 """
 
@@ -35,7 +36,7 @@ from .content.load import CONTENT_DIR
 from .content.problems import count_errors, format_problems
 from .site.generate import generate_site, page_meta
 from .site.model import Asset, Page
-from .site.search import SearchIndexError, build_search_index
+from .site.search import SearchIndexer, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.bounties")
 
@@ -53,6 +54,7 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
     def __init__(self) -> None:
         self.pages: list[Page] = []
         self.by_src: dict[str, Page] = {}
+        self.indexer: SearchIndexer | None = None
         self.assets: list[Asset] = []
         self.root = Path(".")
 
@@ -78,6 +80,10 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
             )
         self.pages, self.assets = generate_site(content, as_of, config.use_directory_urls)
         self.by_src = {page.src_uri: page for page in self.pages}
+        if self.config.search:
+            # Started now, Pagefind indexes on the other core while MkDocs renders the pages.
+            language = content.settings.language if content.settings else "en"
+            self.indexer = SearchIndexer(self.pages, config.use_directory_urls, language)
         log.info(
             f"bounties: {len(content.findings)} findings validated, {len(self.pages)} pages "
             f"generated as of {as_of} in {time.perf_counter() - started:.2f} s"
@@ -128,13 +134,24 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
         return generated.body
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # Last, on the finished HTML: the index can only hold what was published.
-        if not self.config.search:
+        if self.indexer is None:
             return
+        started = time.perf_counter()
         try:
-            log.info(f"bounties: {build_search_index(Path(config.site_dir))}")
+            count = self.indexer.finish(Path(config.site_dir))
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+        finally:
+            self.indexer = None
+        log.info(
+            f"bounties: search index of {count} pages ready "
+            f"({time.perf_counter() - started:.2f} s after the last page)"
+        )
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_DIR))

@@ -1,48 +1,101 @@
-"""Full-text search with Pagefind: a chunked static index built from the finished HTML, so a
-query downloads a few small fragments instead of one index of the whole site (Material's own
-index is ~3.3 KB per page, ~33 MB at 10,000 findings). It indexes only pages that were
-published, so it can hold nothing private."""
+"""Full-text search with Pagefind: a chunked static index, so one query downloads a few small
+fragments instead of one index of the whole site (Material's own index grows ~3.3 KB a page).
+
+Pagefind runs beside the build: as soon as the pages are generated, their bodies are written as
+small HTML files into a scratch folder and Pagefind indexes them in its own process while the
+site engine renders the full pages; the index is moved into the site at the end. Only generated
+(published) pages are indexed, so the index can hold nothing private."""
 
 from __future__ import annotations
 
+import html
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
+from . import paths
+from .model import Page
+
 OUTPUT_SUBDIR = "pagefind"
+EXCLUDE_SELECTORS = ".bb-filters, .headerlink, .bb-pager"
 
 
 class SearchIndexError(Exception):
     pass
 
 
-def build_search_index(site_dir: Path) -> str:
-    """Index `site_dir` in place; returns Pagefind's summary line."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--output-subdir",
-        OUTPUT_SUBDIR,
-        "--exclude-selectors",
-        ".bb-filters, .headerlink",
-    ]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise SearchIndexError(f"could not run Pagefind: {error}") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-3:]
-        raise SearchIndexError(
-            "Pagefind failed: "
-            + " / ".join(detail)
-            + " (install it with: pip install 'pagefind[bin]')"
-        )
-    pages = [
-        line.strip()
-        for line in result.stdout.splitlines()
-        if line.strip().startswith("Indexed") and line.strip().endswith("pages")
-    ]
-    return f"search: {pages[-1]}" if pages else "search index built"
+class SearchIndexer:
+    """One Pagefind run over the searchable generated pages, started at once."""
+
+    def __init__(self, pages: Iterable[Page], directory_urls: bool, language: str = "en"):
+        self.scratch = Path(tempfile.mkdtemp(prefix="bounties-search-"))
+        corpus = self.scratch / "site"
+        count = 0
+        for page in pages:
+            if not page.searchable:
+                continue
+            url = paths.url_of(page.src_uri, directory_urls)
+            target = corpus / (url + "index.html" if url.endswith("/") or not url else url)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(_document(page, language), encoding="utf-8")
+            count += 1
+        self.count = count
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(corpus),
+            "--output-path",
+            str(self.scratch / OUTPUT_SUBDIR),
+            "--exclude-selectors",
+            EXCLUDE_SELECTORS,
+            "--silent",
+        ]
+        try:
+            self.process: subprocess.Popen[str] | None = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            )
+        except OSError as error:
+            self.close()
+            raise SearchIndexError(f"could not start Pagefind: {error}") from None
+
+    def finish(self, site_dir: Path) -> int:
+        """Wait for Pagefind and move its index to site_dir/pagefind; returns pages indexed."""
+        assert self.process is not None
+        try:
+            _, err = self.process.communicate(timeout=1800)
+            if self.process.returncode != 0:
+                detail = " / ".join(err.strip().splitlines()[-3:])
+                raise SearchIndexError(
+                    f"Pagefind failed: {detail} (install it with: pip install 'pagefind[bin]')"
+                )
+            target = site_dir / OUTPUT_SUBDIR
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(str(self.scratch / OUTPUT_SUBDIR), str(target))
+            return self.count
+        except subprocess.TimeoutExpired:
+            raise SearchIndexError("Pagefind did not finish within 30 minutes") from None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        process = getattr(self, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        self.process = None
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def _document(page: Page, language: str) -> str:
+    title = html.escape(page.title)
+    return (
+        f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
+        f"<title>{title}</title></head><body><main data-pagefind-body><h1>{title}</h1>"
+        f"{page.body}</main></body></html>"
+    )
