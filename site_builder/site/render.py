@@ -1,5 +1,6 @@
-"""Untrusted text to safe HTML: Markdown rendered with a fixed, minimal extension set, then
-sanitised with an allow-list (nh3, Rust's ammonia). Titles become plain text safe in every
+"""Untrusted text to safe HTML: Markdown rendered (mistune: several times faster than
+Python-Markdown, which matters at 10,000 findings) with a fixed set of plugins, then sanitised
+with an allow-list (nh3, Rust's ammonia). Titles become plain text safe in every
 template context (element text, attributes, <title>)."""
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 
-import markdown
+import mistune
 import nh3
 
 _TAGS = {
@@ -61,10 +62,10 @@ _ATTRIBUTES = {
 }
 _CLASS = re.compile(r"^(language-[A-Za-z0-9_+-]{1,30}|footnote)$")
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
-_EXTENSIONS = ["fenced_code", "tables", "sane_lists", "footnotes", "def_list", "abbr"]
+_PLUGINS = ["table", "strikethrough", "footnotes", "def_list", "abbr"]
 
-# One converter, reset per text: building one per call costs more than the conversion.
-_markdown = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+# Raw HTML is kept by the parser and then judged by the sanitiser like everything else.
+_markdown = mistune.create_markdown(escape=False, plugins=_PLUGINS)
 
 _cleaner = nh3.Cleaner(
     tags=_TAGS,
@@ -97,7 +98,7 @@ _cleaner = nh3.Cleaner(
 def markdown_to_safe_html(text: str) -> str:
     """Render contributor Markdown and sanitise the result. Raw HTML in the source is treated
     like any other HTML: what the allow-list does not name is removed."""
-    rendered = _markdown.reset().convert(text)
+    rendered = str(_markdown(text))
     return _cleaner.clean(_demote_headings(rendered))
 
 
