@@ -61,6 +61,7 @@ _ATTRIBUTES = {
     "div": {"class"},
 }
 _CLASS = re.compile(r"^(language-[A-Za-z0-9_+-]{1,30}|footnote)$")
+_FRAGMENT_LINK = re.compile(r'href="#(?!user-content-)')
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
 _PLUGINS = ["table", "strikethrough", "footnotes", "def_list", "abbr"]
 
@@ -99,7 +100,9 @@ def markdown_to_safe_html(text: str) -> str:
     """Render contributor Markdown and sanitise the result. Raw HTML in the source is treated
     like any other HTML: what the allow-list does not name is removed."""
     rendered = str(_markdown(text))
-    return _cleaner.clean(_demote_headings(rendered))
+    cleaned = _cleaner.clean(_demote_headings(rendered))
+    # Ids were prefixed by the sanitiser; in-page links (footnotes) must follow them.
+    return _FRAGMENT_LINK.sub('href="#user-content-', cleaned)
 
 
 def sanitize_html(fragment: str) -> str:

@@ -113,3 +113,9 @@ def test_payload_text_is_shown_as_text(xss_site: Path) -> None:
 
 def _scripts(html: str) -> str:
     return " ".join(re.findall(r"<script[^>]*>(.*?)</script>", html, re.S | re.I))
+
+
+def test_footnote_links_follow_the_prefixed_ids() -> None:
+    html = markdown_to_safe_html("Claim[^1].\n\n[^1]: Source.\n")
+    assert 'href="#user-content-fn-1"' in html and 'id="user-content-fn-1"' in html
+    assert 'href="#user-content-fnref-1"' in html and 'id="user-content-fnref-1"' in html
