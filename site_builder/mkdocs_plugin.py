@@ -78,6 +78,10 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
                 "content is not valid:\n"
                 + format_problems([p for p in problems if p.is_error], "text")
             )
+        if content.settings:
+            # programs/site.yml is the one place for the site's name and address.
+            config.site_name = content.settings.title
+            config.site_url = content.settings.base_url
         self.pages, self.assets = generate_site(content, as_of, config.use_directory_urls)
         self.by_src = {page.src_uri: page for page in self.pages}
         if self.config.search:
