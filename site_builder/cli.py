@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import build, new, reference, schema, validate
+from .commands import build, forms, new, reference, schema, validate
 from .commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
 
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     validate.register(commands)
     build.register(commands)
+    forms.register(commands)
     new.register(commands)
     schema.register(commands)
     reference.register(commands)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..content.schemas import schema_documents
+from ..content.schemas import schema_documents, submission_schema_documents
 from .common import subcommand
 from .generated import write_or_check
 
@@ -29,10 +29,21 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="folder to write into (default: schemas/)",
     )
     parser.add_argument(
+        "--submission-out",
+        type=Path,
+        default=Path("submissions_schema"),
+        metavar="DIR",
+        help="folder for submission.schema.json (default: submissions_schema/)",
+    )
+    parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if the files on disk are stale"
     )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    return write_or_check(args.out, schema_documents(), args.check, "bounties schema")
+    content = write_or_check(args.out, schema_documents(), args.check, "bounties schema")
+    submission = write_or_check(
+        args.submission_out, submission_schema_documents(), args.check, "bounties schema"
+    )
+    return max(content, submission)

@@ -112,7 +112,9 @@ class RiskReview(Record):
 
 class Submit(Record):
     repository: Repository = Field(description="owner/name of the repository taking issues.")
-    template: Line = Field("submission.yml", description="Issue-form file name.")
+    template: Line | None = Field(
+        None, description="Issue-form file name; default: the generated submit-<slug>.yml."
+    )
 
 
 class Program(Record):

@@ -30,3 +30,11 @@ def schema_documents() -> dict[str, str]:
         schema = {"$schema": SCHEMA_DIALECT, **model.model_json_schema()}
         documents[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
     return documents
+
+
+def submission_schema_documents() -> dict[str, str]:
+    """The submission model's schema (the model lives in submissions_schema/)."""
+    from submissions_schema import Submission
+
+    schema = {"$schema": SCHEMA_DIALECT, **Submission.model_json_schema()}
+    return {"submission.schema.json": json.dumps(schema, indent=2, sort_keys=True) + "\n"}

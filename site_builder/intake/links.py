@@ -1,23 +1,20 @@
-"""Links to GitHub's issue form, pre-filled for a program (GitHub's documented query
-parameters: `template`, `title`, and `<field-id>` for text fields)."""
+"""Links to a program's GitHub issue form (GitHub's documented query parameters: `template`
+and `title`; the form itself selects the program and applies the labels)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-PROGRAM_FIELD_ID = "program"
-DEFAULT_TEMPLATE = "submission.yml"
+from .forms import form_name
 
 
 def submission_url(
-    repository: str, template: str, program_slug: str, server: str = "https://github.com"
+    repository: str,
+    program_slug: str,
+    template: str | None = None,
+    server: str = "https://github.com",
 ) -> str:
     query = urlencode(
-        {
-            "template": template,
-            "title": f"[{program_slug}] ",
-            PROGRAM_FIELD_ID: program_slug,
-            "labels": "submission",
-        }
+        {"template": template or form_name(program_slug), "title": f"[{program_slug}] "}
     )
     return f"{server}/{repository}/issues/new?{query}"

@@ -15,7 +15,7 @@ from ..content.records import Policy
 from ..content.redaction import redact
 from ..content.taxonomy import TAXONOMY
 from ..content.types import SEVERITIES
-from ..intake.links import DEFAULT_TEMPLATE, submission_url
+from ..intake.links import submission_url
 from . import paths
 from .machine import machine_assets
 from .model import Asset, Page
@@ -577,8 +577,8 @@ class _Generator:
         if program.status != "open":
             return None
         repository = program.submit.repository if program.submit else self.repository
-        template = program.submit.template if program.submit else DEFAULT_TEMPLATE
-        return submission_url(repository, template, entry.slug) if repository else None
+        template = program.submit.template if program.submit else None
+        return submission_url(repository, entry.slug, template) if repository else None
 
     def _open_challenges(self) -> list[Any]:
         return [

@@ -9,22 +9,25 @@ from tests.conftest import REPO_ROOT
 
 
 def test_committed_schemas_are_current(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["schema", "--check", "--out", str(REPO_ROOT / "schemas")])
+    code = main(["schema", "--check", "--out", str(REPO_ROOT / "schemas"), "--submission-out",
+                 str(REPO_ROOT / "submissions_schema")])
     assert code == 0, "schemas/ is stale: run `bounties schema`\n" + capsys.readouterr().err
 
 
 def test_schema_writes_then_check_detects_staleness(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["schema", "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+    assert main(["schema", "--out", str(tmp_path), "--submission-out", str(tmp_path / "s")]) == 0
+    assert (tmp_path / "s" / "submission.schema.json").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == sorted(
         f"{name}.schema.json" for name in CONTENT_TYPES
     )
     program = json.loads((tmp_path / "program.schema.json").read_text())
     assert program["additionalProperties"] is False
     assert "severity" in json.loads((tmp_path / "finding.schema.json").read_text())["required"]
     (tmp_path / "program.schema.json").write_text("{}")
-    assert main(["schema", "--check", "--out", str(tmp_path)]) == 1
+    assert main(["schema", "--check", "--out", str(tmp_path), "--submission-out",
+                 str(tmp_path / "s")]) == 1
     assert "program.schema.json: stale" in capsys.readouterr().err
 
 

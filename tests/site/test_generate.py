@@ -29,9 +29,7 @@ def test_submit_button_links_to_the_prefilled_issue_form(tree: Tree) -> None:
         "/test-org/test-bounties/issues/new",
     )
     query = parse_qs(url.query)
-    assert query["template"] == ["submission.yml"]
-    assert query["program"] == ["demo"]
-    assert query["title"] == ["[demo] "]
+    assert query == {"template": ["submit-demo.yml"], "title": ["[demo] "]}
 
 
 def test_paused_program_shows_reason_and_no_submit_button(tree: Tree) -> None:

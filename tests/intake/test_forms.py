@@ -1,0 +1,86 @@
+"""Generated issue forms: one per open public program, valid by GitHub's own schemas."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_builder.cli import main
+from site_builder.intake.forms import form_documents
+from tests.conftest import REPO_ROOT, Tree
+
+
+def check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "check_jsonschema",
+        "--builtin-schema",
+        schema,
+        *map(str, files),
+    ]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+def test_committed_forms_are_current(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["forms", "--check", "--root", str(REPO_ROOT)])
+    assert code == 0, "forms are stale: run `bounties forms`\n" + capsys.readouterr().err
+
+
+def test_committed_forms_validate_against_githubs_schemas() -> None:
+    folder = REPO_ROOT / ".github" / "ISSUE_TEMPLATE"
+    forms = sorted(folder.glob("submit-*.yml"))
+    assert len(forms) == 2
+    result = check_jsonschema("vendor.github-issue-forms", *forms)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = check_jsonschema("vendor.github-issue-config", folder / "config.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_catches_an_invalid_form(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "name: x\ndescription: y\nbody:\n  - type: dropdown\n    id: a\n"
+        "    attributes:\n      label: A\n"
+    )
+    assert check_jsonschema("vendor.github-issue-forms", bad).returncode == 1
+
+
+def test_only_open_public_programs_get_a_form(tree: Tree) -> None:
+    content, _ = tree.validate()
+    assert sorted(form_documents(content)) == ["config.yml", "submit-demo.yml"]
+    tree.replace("demo/program.yml", "status: open", "status: closed")
+    content, _ = tree.validate()
+    assert sorted(form_documents(content)) == ["config.yml"]
+
+
+def test_form_preselects_its_program_and_offers_its_severities(tree: Tree) -> None:
+    content, _ = tree.validate()
+    form = yaml.safe_load(form_documents(content)["submit-demo.yml"])
+    fields = {e["id"]: e for e in form["body"] if "id" in e}
+    assert fields["program"]["attributes"]["options"] == ["Demo jailbreak bounty"]
+    assert fields["program"]["attributes"]["default"] == 0
+    assert fields["severity"]["attributes"]["options"] == ["low", "medium", "high", "critical"]
+    assert fields["target"]["attributes"]["options"] == ["Demo-1"]
+    assert form["labels"] == ["submission", "program:demo"]
+    assert all(o["required"] for o in fields["consents"]["attributes"]["options"])
+
+
+def test_forms_command_writes_and_checks(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forms", "--root", str(tree.root)]) == 0
+    folder = tree.root / ".github" / "ISSUE_TEMPLATE"
+    assert (folder / "submit-demo.yml").is_file()
+    assert main(["forms", "--check", "--root", str(tree.root)]) == 0
+    tree.replace(
+        "demo/program.yml",
+        "status: open",
+        "status: paused\npause:\n  reason: Review\n  since: 2026-10-01",
+    )
+    assert main(["forms", "--check", "--root", str(tree.root)]) == 1
+    assert "submit-demo.yml: no longer generated" in capsys.readouterr().out
+    assert main(["forms", "--root", str(tree.root)]) == 0
+    assert not (folder / "submit-demo.yml").exists()
