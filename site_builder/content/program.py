@@ -95,6 +95,22 @@ class Rewards(Record):
     )
 
 
+class Scoring(Record):
+    """How findings turn into leaderboard points (see docs/leaderboards.md)."""
+
+    points_percent: int = Field(
+        100, ge=0, le=1000, description="Multiplier for this program's tier points, in percent."
+    )
+    duplicate_window_days: Days = Field(
+        7,
+        description="A duplicate submitted within this many days of the original shares the "
+        "original's points equally with it.",
+    )
+    late_duplicate_points: Amount = Field(
+        0, description="Points for a duplicate submitted after the window."
+    )
+
+
 class ResponseTargets(Record):
     first_response_days: Days = Field(description="Days to the first human response.")
     triage_days: Days = Field(description="Days to a triage decision.")
@@ -147,4 +163,7 @@ class Program(Record):
     skills_wanted: list[Tag] = Field(default_factory=list, description="Skills sought.")
     submit: Submit | None = Field(
         None, description="Where findings are filed; defaults to the site's repository."
+    )
+    scoring: Scoring = Field(
+        default_factory=Scoring, description="Leaderboard points: multiplier and duplicates."
     )

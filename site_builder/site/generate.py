@@ -16,6 +16,8 @@ from ..content.redaction import redact
 from ..content.taxonomy import TAXONOMY
 from ..content.types import SEVERITIES
 from ..intake.links import submission_url
+from ..scoring.metrics import summary
+from ..scoring.public import board_rows
 from . import paths
 from .machine import machine_assets
 from .model import Asset, Page
@@ -68,6 +70,7 @@ class _Generator:
             self.policies_index(),
             self.challenges(),
             self.search(),
+            *self.leaderboards(),
         ]
         for entry in self.site.programs:
             if self.site.is_public_program(entry.slug):
@@ -216,6 +219,7 @@ class _Generator:
             submit_url=self._submit_url(entry),
             findings=[self._row(f, link) for f in findings[:LATEST_ON_PROFILE]],
             more=more,
+            record=_record(summary(self.site.findings, self.content, entry.slug)),
             links={
                 "rules": link.href(paths.rules(entry.slug)),
                 "policy": link.href(paths.policy(program.disclosure_policy)),
@@ -404,6 +408,67 @@ class _Generator:
             body,
             in_nav=True,
             description="Challenges posted elsewhere.",
+        )
+
+    def leaderboards(self) -> list[Page]:
+        """The overall board, then one per public program (not in the nav)."""
+        public = [p for p in self.site.programs if self.site.is_public_program(p.slug)]
+        pages = [self._leaderboard(None, "Leaderboard", public)]
+        pages += [self._leaderboard(p.slug, f"Leaderboard: {p.program.name}", []) for p in public]
+        return pages
+
+    def _leaderboard(self, slug: str | None, title: str, programs: list[ProgramEntry]) -> Page:
+        src = paths.leaderboard(slug)
+        link = self._linker(src)
+        windows = []
+        for key, window_title in (
+            ("all", "All time"),
+            ("year", f"{self.site.as_of.year}"),
+            ("90d", "Last 90 days"),
+        ):
+            boards = []
+            for by, by_label in (
+                ("points", "points"),
+                ("reward", "total reward"),
+                ("count", "number of valid findings"),
+            ):
+                rows = board_rows(
+                    self.content,
+                    self.site.as_of,
+                    program=slug,
+                    window=key,
+                    by=by,
+                    findings=self.site.findings,
+                )
+                boards.append(
+                    {
+                        "by": by,
+                        "by_label": by_label,
+                        "rows": [
+                            {**row, "points": f"{row['points']:g}", "reward": f"{row['reward']:,g}"}
+                            for row in rows
+                        ],
+                    }
+                )
+            windows.append({"key": key, "title": window_title, "boards": boards})
+        scopes = [
+            {"href": link.href(paths.leaderboard(p.slug)), "name": p.program.name} for p in programs
+        ]
+        body = self._render(
+            "leaderboard.html.j2",
+            src,
+            windows=windows,
+            scopes=scopes,
+            as_of=self.site.as_of.isoformat(),
+            links={"json": link.asset("api/leaderboards.json")},
+        )
+        return Page(
+            src,
+            title,
+            body,
+            in_nav=slug is None,
+            searchable=False,
+            description="Leaderboards computed from published findings.",
         )
 
     def search(self) -> Page:
@@ -649,6 +714,20 @@ def _timeline(entry: FindingEntry) -> list[dict[str, str]]:
         ("Disclosed", finding.disclose_on),
     ]
     return [{"label": label, "date": when.isoformat()} for label, when in steps if when]
+
+
+_STEP_LABELS = {
+    "first_response": "First response",
+    "triage": "Triage",
+    "bounty": "Bounty payment",
+    "fix": "Fix",
+    "disclosure": "Disclosure",
+}
+
+
+def _record(numbers: dict[str, Any]) -> dict[str, Any]:
+    timings = [{**t, "label": _STEP_LABELS[t["step"]]} for t in numbers["timings"]]
+    return {**numbers, "timings": timings}
 
 
 def _money(amount: int | None, currency: str) -> str:

@@ -28,6 +28,10 @@ def findings_page(number: int) -> str:
     return FINDINGS if number == 1 else f"findings/page/{number}.md"
 
 
+def leaderboard(slug: str | None = None) -> str:
+    return "leaderboard/index.md" if slug is None else f"leaderboard/{slug}.md"
+
+
 def finding(finding_id: str) -> str:
     return f"findings/{finding_id}.md"
 

@@ -1,0 +1,2 @@
+"""Leaderboards, transparency metrics, charts and skill matching: computed from the published
+findings only, so no public number can reveal an embargoed finding."""
