@@ -63,3 +63,13 @@ def only(problems: list[str]) -> str:
     """The single problem reported, failing loudly if there are none or several."""
     assert len(problems) == 1, "expected exactly one problem, got:\n" + "\n".join(problems)
     return problems[0]
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped example content built once with MkDocs + Material, as of AS_OF."""
+    from site_builder.mkdocs_build import build_site
+
+    out = tmp_path_factory.mktemp("example") / "site"
+    build_site(REPO_ROOT / "mkdocs.yml", REPO_ROOT, out, AS_OF, verbose=False)
+    return out

@@ -40,12 +40,4 @@ def canary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_fixture(tmp_path_factory.mktemp("canary"), "canary")
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("example")
-    out = tmp / "site"
-    build_site(REPO_ROOT / "mkdocs.yml", REPO_ROOT, out, AS_OF, verbose=False)
-    return out
-
-
 Reader = Callable[[str], str]
