@@ -9,8 +9,16 @@ from tests.conftest import REPO_ROOT
 
 
 def test_committed_schemas_are_current(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["schema", "--check", "--out", str(REPO_ROOT / "schemas"), "--submission-out",
-                 str(REPO_ROOT / "submissions_schema")])
+    code = main(
+        [
+            "schema",
+            "--check",
+            "--out",
+            str(REPO_ROOT / "schemas"),
+            "--submission-out",
+            str(REPO_ROOT / "submissions_schema"),
+        ]
+    )
     assert code == 0, "schemas/ is stale: run `bounties schema`\n" + capsys.readouterr().err
 
 
@@ -26,8 +34,10 @@ def test_schema_writes_then_check_detects_staleness(
     assert program["additionalProperties"] is False
     assert "severity" in json.loads((tmp_path / "finding.schema.json").read_text())["required"]
     (tmp_path / "program.schema.json").write_text("{}")
-    assert main(["schema", "--check", "--out", str(tmp_path), "--submission-out",
-                 str(tmp_path / "s")]) == 1
+    assert (
+        main(["schema", "--check", "--out", str(tmp_path), "--submission-out", str(tmp_path / "s")])
+        == 1
+    )
     assert "program.schema.json: stale" in capsys.readouterr().err
 
 
