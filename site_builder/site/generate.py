@@ -16,6 +16,7 @@ from ..content.redaction import redact
 from ..content.taxonomy import TAXONOMY
 from ..content.types import SEVERITIES
 from ..intake.links import submission_url
+from ..scoring.charts import charts_for
 from ..scoring.metrics import summary
 from ..scoring.public import board_rows
 from . import paths
@@ -71,6 +72,7 @@ class _Generator:
             self.challenges(),
             self.search(),
             *self.leaderboards(),
+            *self.charts(),
         ]
         for entry in self.site.programs:
             if self.site.is_public_program(entry.slug):
@@ -469,6 +471,66 @@ class _Generator:
             in_nav=slug is None,
             searchable=False,
             description="Leaderboards computed from published findings.",
+        )
+
+    def charts(self) -> list[Page]:
+        public = [p for p in self.site.programs if self.site.is_public_program(p.slug)]
+        pages = [self._charts(None, "Charts", self.site.findings, public)]
+        pages += [
+            self._charts(
+                p.slug,
+                f"Charts: {p.program.name}",
+                self.site.findings_by_program.get(p.slug, []),
+                [],
+            )
+            for p in public
+        ]
+        return pages
+
+    def _charts(
+        self,
+        slug: str | None,
+        title: str,
+        findings: list[FindingEntry],
+        programs: list[ProgramEntry],
+    ) -> Page:
+        src = paths.charts(slug)
+        link = self._linker(src)
+        charts = []
+        for chart in charts_for(findings, self.content, slug or "site"):
+            header = "Month" if "month" in chart.key else chart.key.rsplit("-", 1)[1].title()
+            charts.append(
+                {
+                    "title": chart.title,
+                    "description": chart.description,
+                    "unit": chart.unit,
+                    "svg": Markup(chart.svg()),
+                    "label_header": header,
+                    "rows": [
+                        (label, f"{value:,.0f}")
+                        for label, value in zip(chart.labels, chart.values, strict=True)
+                    ],
+                }
+            )
+        scopes = [
+            {"href": link.href(paths.charts(p.slug)), "name": p.program.name} for p in programs
+        ]
+        name = self.content.programs[slug].program.name if slug else None
+        body = self._render(
+            "charts.html.j2",
+            src,
+            charts=charts,
+            scopes=scopes,
+            program_name=name,
+            as_of=self.site.as_of.isoformat(),
+        )
+        return Page(
+            src,
+            title,
+            body,
+            in_nav=slug is None,
+            searchable=False,
+            description="Charts of disclosed findings and rewards.",
         )
 
     def search(self) -> Page:

@@ -32,6 +32,10 @@ def leaderboard(slug: str | None = None) -> str:
     return "leaderboard/index.md" if slug is None else f"leaderboard/{slug}.md"
 
 
+def charts(slug: str | None = None) -> str:
+    return "charts/index.md" if slug is None else f"charts/{slug}.md"
+
+
 def finding(finding_id: str) -> str:
     return f"findings/{finding_id}.md"
 
