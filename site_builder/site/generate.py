@@ -17,6 +17,7 @@ from ..content.taxonomy import TAXONOMY
 from ..content.types import SEVERITIES
 from ..intake.links import submission_url
 from ..scoring.charts import charts_for
+from ..scoring.matching import programs_for_hunter, similar_programs
 from ..scoring.metrics import summary
 from ..scoring.public import board_rows
 from . import paths
@@ -222,6 +223,14 @@ class _Generator:
             findings=[self._row(f, link) for f in findings[:LATEST_ON_PROFILE]],
             more=more,
             record=_record(summary(self.site.findings, self.content, entry.slug)),
+            similar=[
+                {
+                    "href": link.href(paths.program(m.program.slug)),
+                    "name": m.program.program.name,
+                    "shared": m.shared,
+                }
+                for m in similar_programs(entry, self.site.programs)
+            ],
             links={
                 "rules": link.href(paths.rules(entry.slug)),
                 "policy": link.href(paths.policy(program.disclosure_policy)),
@@ -350,6 +359,14 @@ class _Generator:
             or "0",
             "findings": [self._row(f, link) for f in findings[:LATEST_ON_PROFILE]],
             "more": len(findings) - min(len(findings), LATEST_ON_PROFILE),
+            "matches": [
+                {
+                    "href": link.href(paths.program(m.program.slug)),
+                    "name": m.program.program.name,
+                    "shared": m.shared,
+                }
+                for m in programs_for_hunter(record.skills, self.site.programs)
+            ],
         }
         body = self._render("hunter.html.j2", src, h=view)
         return Page(src, credit.label, body, description=f"Hunter profile: {credit.label}")

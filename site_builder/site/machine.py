@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 from ..content.entries import FindingEntry
 from ..content.redaction import redact
 from ..content.taxonomy import TAXONOMY
+from ..scoring.avid import AvidReport, avid_report
 from ..scoring.public import all_boards, stats
 from . import paths
 from .model import Asset
@@ -66,6 +67,23 @@ def machine_assets(site: PublicSite, directory_urls: bool = True) -> list[Asset]
         Asset("api/findings-index.json", _findings_index(site, directory_urls)),
         Asset("api/leaderboards.json", _json(all_boards(site.content, site.as_of, site.findings))),
         Asset("api/stats.json", _json(stats(site.content, site.as_of, site.findings))),
+        Asset(
+            "api/findings.avid.json",
+            _json(
+                {
+                    "reports": [
+                        avid_report(
+                            entry,
+                            site.content,
+                            base + paths.url_of(paths.finding(entry.id), directory_urls),
+                            [site.credit(h).label for h in entry.finding.hunters],
+                        ).model_dump()
+                        for entry in site.findings
+                    ]
+                }
+            ),
+        ),
+        Asset("api/avid-report.schema.json", _json(AvidReport.model_json_schema())),
         Asset("api/program.schema.json", _json(ApiProgram.model_json_schema())),
         Asset("api/finding.schema.json", _json(ApiFinding.model_json_schema())),
         Asset(
