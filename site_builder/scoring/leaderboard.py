@@ -64,35 +64,56 @@ def leaderboard(
     window: Window = "all",
     by: Measure = "points",
 ) -> list[Standing]:
-    totals: dict[str, list] = {}
+    return rank(totals(credits, content, as_of, program=program, window=window), by)
+
+
+Totals = list[tuple[str, str, Fraction, Fraction, int, date]]
+
+
+def totals(
+    credits: Iterable[Credit],
+    content: Content,
+    as_of: date,
+    *,
+    program: str | None = None,
+    window: Window = "all",
+) -> Totals:
+    """Per shown hunter: (handle, label, points, reward, valid count, first earning date)."""
+    sums: dict[str, list] = {}
     for credit in credits:
         if program and credit.finding.program_slug != program:
             continue
         if not in_window(credit.earned_on, window, as_of):
             continue
-        row = totals.setdefault(credit.handle, [Fraction(0), Fraction(0), 0, credit.earned_on])
+        row = sums.setdefault(credit.handle, [Fraction(0), Fraction(0), 0, credit.earned_on])
         row[0] += credit.points
         row[1] += credit.reward
         row[2] += 1 if credit.counts else 0
         row[3] = min(row[3], credit.earned_on)
     rows = []
-    for handle, (points, reward, count, first) in totals.items():
+    for handle, (points, reward, count, first) in sums.items():
         label = _label(handle, content)
         if label is None or (points == 0 and reward == 0 and count == 0):
             continue
         rows.append((handle, label, points, reward, count, first))
+    return rows
+
+
+def rank(rows: Totals, by: Measure) -> list[Standing]:
     order = {"points": (2, 3, 4), "reward": (3, 2, 4), "count": (4, 2, 3)}[by]
-    rows.sort(key=lambda r: (-r[order[0]], -r[order[1]], -r[order[2]], r[5], r[1].lower()))
-    standings = []
-    for index, (handle, label, points, reward, count, first) in enumerate(rows):
+    ordered = sorted(
+        rows, key=lambda r: (-r[order[0]], -r[order[1]], -r[order[2]], r[5], r[1].lower())
+    )
+    standings: list[Standing] = []
+    for index, (handle, label, points, reward, count, first) in enumerate(ordered):
         previous = standings[-1] if standings else None
         same = previous is not None and (previous.points, previous.reward, previous.count) == (
             points,
             reward,
             count,
         )
-        rank = previous.rank if same and previous else index + 1
-        standings.append(Standing(rank, handle, label, points, reward, count, first))
+        place = previous.rank if same and previous else index + 1
+        standings.append(Standing(place, handle, label, points, reward, count, first))
     return standings
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..content.entries import Content, FindingEntry
 from ..content.publish import Publication, program_is_public
-from .leaderboard import MEASURES, WINDOWS, Measure, Window, leaderboard
+from .leaderboard import MEASURES, WINDOWS, Measure, Window, leaderboard, rank, totals
 from .metrics import summary
 from .points import credits
 
@@ -40,19 +40,18 @@ def board_rows(
 def all_boards(
     content: Content, as_of: date, findings: list[FindingEntry] | None = None
 ) -> dict[str, Any]:
-    """Every board the site shows: overall and per public program, each window and measure."""
+    """Every board the site shows: overall and per public program, each window and measure.
+    Credits are computed once and each (scope, window) is summed once: linear in findings."""
     found = findings if findings is not None else published(content, as_of)
-    scopes: list[str | None] = [None, *public_programs(content)]
-    return {
-        (scope or "overall"): {
-            window: {
-                by: board_rows(content, as_of, program=scope, window=window, by=by, findings=found)
-                for by in MEASURES
-            }
-            for window in WINDOWS
-        }
-        for scope in scopes
-    }
+    shares = credits(found, content)
+    boards: dict[str, Any] = {}
+    for scope in [None, *public_programs(content)]:
+        windows = {}
+        for window in WINDOWS:
+            rows = totals(shares, content, as_of, program=scope, window=window)
+            windows[window] = {by: [s.as_dict() for s in rank(rows, by)] for by in MEASURES}
+        boards[scope or "overall"] = windows
+    return boards
 
 
 def stats(

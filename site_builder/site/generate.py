@@ -19,7 +19,6 @@ from ..intake.links import submission_url
 from ..scoring.charts import charts_for
 from ..scoring.matching import programs_for_hunter, similar_programs
 from ..scoring.metrics import summary
-from ..scoring.public import board_rows
 from . import paths
 from .machine import machine_assets
 from .model import Asset, Page
@@ -451,14 +450,7 @@ class _Generator:
                 ("reward", "total reward"),
                 ("count", "number of valid findings"),
             ):
-                rows = board_rows(
-                    self.content,
-                    self.site.as_of,
-                    program=slug,
-                    window=key,
-                    by=by,
-                    findings=self.site.findings,
-                )
+                rows = self.site.boards()[slug or "overall"][key][by]
                 boards.append(
                     {
                         "by": by,

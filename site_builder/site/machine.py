@@ -15,7 +15,6 @@ from ..content.entries import FindingEntry
 from ..content.redaction import redact
 from ..content.taxonomy import TAXONOMY
 from ..scoring.avid import AvidReport, avid_report
-from ..scoring.public import all_boards, stats
 from . import paths
 from .model import Asset
 from .views import PublicSite
@@ -65,8 +64,8 @@ def machine_assets(site: PublicSite, directory_urls: bool = True) -> list[Asset]
         Asset("api/programs.json", _json({"programs": [p.model_dump() for p in programs]})),
         Asset("api/findings.json", _json({"findings": [f.model_dump() for f in findings]})),
         Asset("api/findings-index.json", _findings_index(site, directory_urls)),
-        Asset("api/leaderboards.json", _json(all_boards(site.content, site.as_of, site.findings))),
-        Asset("api/stats.json", _json(stats(site.content, site.as_of, site.findings))),
+        Asset("api/leaderboards.json", _json(site.boards())),
+        Asset("api/stats.json", _json(site.stats())),
         Asset(
             "api/findings.avid.json",
             _json(

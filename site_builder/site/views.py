@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from ..content.entries import Content, Entry, FindingEntry, ProgramEntry
 from ..content.publish import Publication, program_is_listed, program_is_public
 from ..content.records import Hunter, Policy
 from ..content.types import SEVERITIES
+from ..scoring.public import all_boards, stats
 
 SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
@@ -33,6 +35,19 @@ class PublicSite:
     findings_by_hunter: dict[str, list[FindingEntry]] = field(default_factory=dict)
     hunters: list[Entry[Hunter]] = field(default_factory=list)  # with a public profile
     policies: list[Entry[Policy]] = field(default_factory=list)  # used by a public program
+    _boards: dict[str, Any] | None = field(default=None, repr=False)
+    _stats: dict[str, Any] | None = field(default=None, repr=False)
+
+    def boards(self) -> dict[str, Any]:
+        """All leaderboards (computed once per build, for the pages and the JSON alike)."""
+        if self._boards is None:
+            self._boards = all_boards(self.content, self.as_of, self.findings)
+        return self._boards
+
+    def stats(self) -> dict[str, Any]:
+        if self._stats is None:
+            self._stats = stats(self.content, self.as_of, self.findings)
+        return self._stats
 
     def credit(self, handle: str) -> Credit:
         entry = self.content.hunters.get(handle)
