@@ -77,8 +77,9 @@ def run(args: argparse.Namespace) -> int:
     intake = build_submission(
         parsed.values, title=args.title, content=content, author=args.author, as_of=as_of
     )
-    problems = [(p.field, p.message) for p in parsed.problems]
-    problems += [(p.field, p.message) for p in intake.problems]
+    problems = [(p.field, p.message) for p in intake.problems]
+    covered = {field for field, _ in problems}
+    problems += [(p.field, p.message) for p in parsed.problems if p.field not in covered]
     if problems or intake.submission is None:
         if args.json:
             print(json.dumps([{"field": f, "message": m} for f, m in problems], indent=2))
