@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import build, forms, new, parse_issue, reference, schema, scores, validate
+from .commands import bot, build, forms, new, parse_issue, reference, schema, scores, validate
 from .commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
 
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     forms.register(commands)
     parse_issue.register(commands)
     scores.register(commands)
+    bot.register(commands)
     new.register(commands)
     schema.register(commands)
     reference.register(commands)

@@ -50,6 +50,9 @@ class Finding(Record):
         description="Date from which it may be public. Absent: not scheduled, never published.",
     )
     reward: Amount = Field(0, description="Amount paid, in the program's currency.")
+    points: Amount | None = Field(
+        None, description="Leaderboard points, overriding the program's tier (set by /accept)."
+    )
     duplicate_of: FindingId | None = Field(
         None, description="Id of the original finding (status duplicate)."
     )

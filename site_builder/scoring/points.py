@@ -1,6 +1,7 @@
 """Points and rewards per hunter for each finding, by the documented rules:
 
-- accepted or fixed: the program's tier points for the severity x `points_percent` / 100;
+- accepted or fixed: the program's tier points for the severity (or the finding's own
+  `points`, set by `/accept points=N`) x `points_percent` / 100;
 - wont-fix: 0 points, but it counts as a valid finding; rejected: 0 and not counted;
 - a duplicate submitted within `duplicate_window_days` of its original shares the original's
   points equally with it (and with the other duplicates in the window); a later duplicate earns
@@ -102,6 +103,7 @@ def _tier_points(entry: FindingEntry, content: Content) -> Fraction:
     if entry.finding.status not in VALID:
         return Fraction(0)
     tier = program.rewards.tiers.get(entry.finding.severity)
-    if tier is None:
-        return Fraction(0)
-    return Fraction(tier.points * program.scoring.points_percent, 100)
+    base = (
+        entry.finding.points if entry.finding.points is not None else (tier.points if tier else 0)
+    )
+    return Fraction(base * program.scoring.points_percent, 100)

@@ -1,0 +1,80 @@
+"""Maintainers' slash commands. A command counts only when it opens the comment (first
+non-blank line, at column 0): quoted (`> /accept`), indented or fenced code, and text in the
+middle of a line are ignored, and so are comments edited after posting (a command must not
+change meaning after the fact)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..content.types import SEVERITIES
+from .model import Comment
+
+NAMES = ("accept", "reject", "duplicate", "need-info", "disclose")
+_LINE = re.compile(r"^/(?P<name>[a-z-]+)(?:[ \t]+(?P<rest>.*))?$")
+_PAIR = re.compile(r"^(severity|reward|points)=(\S+)$")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    comment: Comment
+    args: dict[str, str] = field(default_factory=dict)
+    text: str = ""
+    error: str = ""
+
+    @property
+    def author(self) -> str:
+        return self.comment.author
+
+
+def command_in(comment: Comment) -> Command | None:
+    """The command a comment carries, or None; malformed commands carry an `error`."""
+    if comment.edited:
+        return None
+    first = comment.body.lstrip("\r\n").split("\n", 1)[0].rstrip()
+    match = _LINE.match(first)
+    if not match or match.group("name") not in NAMES:
+        return None
+    name, rest = match.group("name"), (match.group("rest") or "").strip()
+    return _parse(name, rest, comment)
+
+
+def _parse(name: str, rest: str, comment: Comment) -> Command:
+    if name == "accept":
+        args: dict[str, str] = {}
+        for token in rest.split():
+            pair = _PAIR.match(token)
+            if not pair:
+                return Command(
+                    name, comment, error=f"'{token}' is not severity=, reward= or points="
+                )
+            args[pair.group(1)] = pair.group(2)
+        if args.get("severity") not in SEVERITIES:
+            return Command(
+                name,
+                comment,
+                error="use /accept severity=low|medium|high|critical [reward=N] [points=N]",
+            )
+        for key in ("reward", "points"):
+            if key in args and not args[key].isdigit():
+                return Command(name, comment, error=f"{key} must be a whole number")
+        return Command(name, comment, args)
+    if name == "duplicate":
+        match = re.fullmatch(r"#(\d+)", rest)
+        if not match:
+            return Command(name, comment, error="use /duplicate #<issue number>")
+        return Command(name, comment, {"of": match.group(1)})
+    if name == "disclose":
+        if rest:
+            try:
+                date.fromisoformat(rest)
+            except ValueError:
+                return Command(name, comment, error="use /disclose [YYYY-MM-DD]")
+            return Command(name, comment, {"on": rest})
+        return Command(name, comment)
+    if not rest:
+        return Command(name, comment, error=f"/{name} needs a reason or question after it")
+    return Command(name, comment, text=rest)

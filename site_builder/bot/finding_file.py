@@ -1,0 +1,82 @@
+"""The finding file an accepted submission becomes (proposed by pull request)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import yaml
+
+from submissions_schema import Submission
+
+from ..content.entries import ProgramEntry
+from ..content.load import CONTENT_DIR
+from ..content.records import Policy
+from .rulings import Ruling
+
+
+def finding_id(program_slug: str, issue_number: int) -> str:
+    return f"{program_slug[:50]}-{issue_number}"
+
+
+def finding_path(program_slug: str, issue_number: int) -> str:
+    return f"{CONTENT_DIR}/{program_slug}/findings/{finding_id(program_slug, issue_number)}.md"
+
+
+def default_disclosure(ruling: Ruling, program: ProgramEntry, policy: Policy | None) -> str | None:
+    """From the program's embargo policy; never for non-disclosure or invite-only programs."""
+    if ruling.disclose_on:
+        return ruling.disclose_on
+    if policy is None or policy.model == "non-disclosure":
+        return None
+    if program.program.participation != "public" or not ruling.decided_on:
+        return None
+    accepted = date.fromisoformat(ruling.decided_on)
+    return (accepted + timedelta(days=policy.embargo_days)).isoformat()
+
+
+def finding_markdown(
+    submission: Submission,
+    ruling: Ruling,
+    *,
+    issue_number: int,
+    submitted: str,
+    program: ProgramEntry,
+    policy: Policy | None,
+    program_sha: str | None,
+) -> str:
+    tier = program.program.rewards.tiers.get(ruling.severity or "")
+    front: dict[str, Any] = {
+        "id": finding_id(program.slug, issue_number),
+        "title": submission.title,
+        "severity": ruling.severity,
+        "category": submission.category,
+        "status": "accepted",
+        "hunters": [submission.credit] if submission.credit else [],
+        "submitted": submitted,
+        "triaged": ruling.decided_on,
+        "accepted": ruling.decided_on,
+    }
+    disclose = default_disclosure(ruling, program, policy)
+    if disclose:
+        front["disclose_on"] = disclose
+    reward = ruling.reward if ruling.reward is not None else (tier.min if tier else 0)
+    front["reward"] = reward
+    if ruling.points is not None:
+        front["points"] = ruling.points
+    front["affected"] = [{"name": submission.target, "version": submission.target_version}]
+    if program_sha:
+        front["program_sha"] = program_sha
+    header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+    note = ""
+    if submission.hazardous_details == "withheld":
+        note = (
+            "\n::: redacted Details held in the program's private channel\n"
+            "(Kept out of this repository.)\n:::\n"
+        )
+    return (
+        f"---\n{header}---\n\n<!-- From issue #{issue_number}; accepted by "
+        f"@{ruling.decided_by}. -->\n\n## Summary\n\n{submission.summary}\n\n"
+        f"## Impact\n\n{submission.impact}\n\n## Reproduction\n\n"
+        f"{submission.reproduction}\n{note}"
+    )

@@ -1,0 +1,302 @@
+"""One bot run: read the event, check the submission, reconcile maintainers' commands, apply
+the ruling's effects, and write the single bot comment. Idempotent: a second run on the same
+event finds its own comment and state and changes nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..commands.parse_issue import template_for_body
+from ..content.entries import Content, ProgramEntry
+from ..content.load import CONTENT_DIR
+from ..content.redaction import has_redactions
+from ..intake.parse import parse_issue_body
+from ..intake.submission import Intake, build_submission
+from .commands import Command, command_in
+from .duplicates import likely_duplicates
+from .finding_file import finding_markdown, finding_path
+from .gateway import Gateway, IssueGone
+from .model import Actions, Comment, Issue
+from .report import render
+from .rulings import Ruling, reconcile
+from .state import BotState, find_bot_comment, read_state
+
+ISSUE_ACTIONS = frozenset({"opened", "edited", "reopened"})
+WRITERS = frozenset({"admin", "maintain", "write"})
+RULING_LABELS = {
+    "accepted": "accepted",
+    "rejected": "rejected",
+    "duplicate": "duplicate",
+    "needs-info": "needs-info",
+}
+MANAGED = frozenset({"needs-info", "invalid", "accepted", "rejected", "duplicate"})
+_PROGRAM_HEADING = re.compile(r"(?m)^###\s+Program\s*$")
+
+
+@dataclass
+class Outcome:
+    message: str
+    actions: Actions
+
+
+def handle(
+    event_name: str,
+    event: dict[str, Any],
+    gateway: Gateway,
+    content: Content,
+    as_of: date,
+    root: Path,
+) -> Outcome:
+    actions = Actions()
+    reason = _skip_reason(event_name, event)
+    if reason:
+        return Outcome(reason, actions)
+    number = int(event["issue"]["number"])
+    try:
+        issue = gateway.issue(number)
+    except IssueGone as gone:
+        return Outcome(f"{gone}; nothing to do", actions)
+    if not _is_submission(issue):
+        return Outcome(f"#{number} is not a submission; nothing to do", actions)
+    try:
+        return Run(gateway, content, as_of, root, issue, event, actions).go()
+    except IssueGone as gone:
+        return Outcome(f"{gone} (during the run); stopped", actions)
+
+
+def _skip_reason(event_name: str, event: dict[str, Any]) -> str | None:
+    action = event.get("action", "")
+    if "issue" not in event:
+        return f"event {event_name} has no issue; nothing to do"
+    if "pull_request" in event["issue"]:
+        return "a pull-request comment; nothing to do"
+    if event_name == "issues" and action not in ISSUE_ACTIONS:
+        return f"issues.{action} needs no triage"
+    if event_name == "issue_comment" and action != "created":
+        return f"issue_comment.{action} is ignored (edited commands do not count)"
+    if event_name not in ("issues", "issue_comment"):
+        return f"event {event_name} is not handled"
+    return None
+
+
+def _is_submission(issue: Issue) -> bool:
+    return "submission" in issue.labels or bool(_PROGRAM_HEADING.search(issue.body))
+
+
+class Run:
+    def __init__(
+        self,
+        gateway: Gateway,
+        content: Content,
+        as_of: date,
+        root: Path,
+        issue: Issue,
+        event: dict[str, Any],
+        actions: Actions,
+    ) -> None:
+        self.gateway, self.content, self.as_of, self.root = gateway, content, as_of, root
+        self.issue, self.event, self.actions = issue, event, actions
+        self.permissions: dict[str, bool] = {}
+
+    def go(self) -> Outcome:
+        issue = self.issue
+        needs_comments = issue.comment_count > 0 or "comment" in self.event
+        comments = self.gateway.comments(issue.number) if needs_comments else []
+        bot_comment = find_bot_comment(comments, self.gateway.bot_login)
+        state = read_state(bot_comment)
+        intake = self._intake()
+        program = intake.program
+        policy = (
+            self.content.policies.get(program.program.disclosure_policy).record
+            if program and program.program.disclosure_policy in self.content.policies
+            else None
+        )
+        commands = self._commands(comments)
+        ruling = reconcile(commands, self._allowed)
+        sensitive = self._sensitive(intake, policy)
+        edited_after = (
+            self.event.get("action") == "edited" and state.applied.get("status") == "accepted"
+        )
+        self._apply(ruling, state, intake, program, policy)
+        self._label(intake, ruling, sensitive, edited_after)
+        similar = [] if bot_comment or sensitive or not program else self._similar(intake, program)
+        state.sensitive = sensitive
+        state.processed = sorted({c.comment.id for c in commands})
+        body = render(
+            intake=intake,
+            program=program,
+            policy=policy,
+            ruling=ruling,
+            state=state,
+            today=self.as_of,
+            similar=similar,
+            sensitive=sensitive,
+            edited_after_acceptance=edited_after,
+        )
+        self._write_comment(bot_comment, body)
+        verdict = "valid" if intake.submission else f"{len(intake.problems)} problem(s)"
+        return Outcome(
+            f"#{issue.number}: {verdict}; ruling {ruling.status or 'none'}", self.actions
+        )
+
+    def _intake(self) -> Intake:
+        template = template_for_body(self.issue.body, self.content)
+        parsed = parse_issue_body(self.issue.body, template)
+        return build_submission(
+            parsed.values,
+            title=self.issue.title,
+            content=self.content,
+            author=self.issue.author,
+            as_of=self.as_of,
+        )
+
+    def _commands(self, comments: list[Comment]) -> list[Command]:
+        found = [command_in(c) for c in comments if c.author != self.gateway.bot_login]
+        return sorted(
+            (c for c in found if c is not None), key=lambda c: (c.comment.created_at, c.comment.id)
+        )
+
+    def _allowed(self, user: str) -> bool:
+        if user not in self.permissions:
+            triagers = {
+                t.lower() for t in (self.content.settings.triagers if self.content.settings else [])
+            }
+            self.permissions[user] = (
+                user.lower() in triagers or self.gateway.permission(user) in WRITERS
+            )
+        return self.permissions[user]
+
+    def _sensitive(self, intake: Intake, policy: Any) -> bool:
+        """Heuristic, erring on the side of caution: a non-disclosure program, or a hunter who
+        says hazardous details exist while the issue holds long code blocks or redaction
+        markers (the details were probably pasted)."""
+        if policy is not None and policy.model == "non-disclosure":
+            return True
+        sub = intake.submission
+        if sub is None or sub.hazardous_details != "withheld":
+            return False
+        body = self.issue.body
+        fenced = sum(len(block) for block in re.findall(r"```.*?```", body, re.S))
+        return has_redactions(body) or fenced > 800 or len(sub.reproduction) > 4000
+
+    def _apply(
+        self,
+        ruling: Ruling,
+        state: BotState,
+        intake: Intake,
+        program: ProgramEntry | None,
+        policy: Any,
+    ) -> None:
+        effect = ruling.effect()
+        if effect == state.applied or not ruling.status:
+            return
+        number = self.issue.number
+        if ruling.status == "accepted":
+            if intake.submission is None or program is None:
+                ruling.log.append(
+                    "The ruling cannot be recorded yet: the submission does not "
+                    "validate (see above)."
+                )
+                return
+            text = finding_markdown(
+                intake.submission,
+                ruling,
+                issue_number=number,
+                submitted=self.issue.created_at[:10] or self.as_of.isoformat(),
+                program=program,
+                policy=policy,
+                program_sha=_program_sha(self.root, program.slug),
+            )
+            state.pull_request = self.gateway.propose(
+                f"bounties/submission-{number}",
+                {finding_path(program.slug, number): text},
+                f"Record finding from #{number}: {intake.submission.title}",
+                f"Accepted in #{number} by @{ruling.decided_by}. Merging publishes nothing by "
+                "itself: the finding appears on the site only from its `disclose_on` date.",
+            )
+            self.actions.add(f"proposed {state.pull_request}")
+        elif ruling.status in ("rejected", "duplicate") and self.issue.state == "open":
+            self.gateway.close(number, ruling.status)
+            self.actions.add(f"closed #{number} ({ruling.status})")
+        state.applied = effect
+
+    def _label(self, intake: Intake, ruling: Ruling, sensitive: bool, edited_after: bool) -> None:
+        wanted = {"submission"}
+        if intake.program:
+            wanted.add(f"program:{intake.program.slug}")
+        if intake.submission:
+            wanted.add(f"severity:{intake.submission.severity}")
+        elif any(p.field == "program" for p in intake.problems):
+            wanted.add("invalid")
+        else:
+            wanted.add("needs-info")
+        if ruling.status:
+            wanted.discard("needs-info")
+            wanted.add(RULING_LABELS[ruling.status])
+        if sensitive:
+            wanted.add("sensitive")
+        if edited_after:
+            wanted.add("edited-after-acceptance")
+        have = set(self.issue.labels)
+        missing = sorted(wanted - have)
+        if missing:
+            self.gateway.add_labels(self.issue.number, missing)
+            self.actions.add(f"labels added: {', '.join(missing)}")
+        for stale in sorted((have & MANAGED) - wanted):
+            self.gateway.remove_label(self.issue.number, stale)
+            self.actions.add(f"label removed: {stale}")
+
+    def _similar(self, intake: Intake, program: ProgramEntry) -> list[Any]:
+        text = (
+            self.issue.title
+            + " "
+            + (intake.submission.summary if intake.submission else self.issue.body)
+        )
+        candidates = [
+            (f"{f.id} “{f.finding.title}”", f.finding.title + " " + f.source.body)
+            for f in self.content.findings
+            if f.program_slug == program.slug
+        ]
+        return likely_duplicates(text, candidates)
+
+    def _write_comment(self, existing: Comment | None, body: str) -> None:
+        number = self.issue.number
+        if existing is not None:
+            if existing.body != body:
+                self.gateway.edit_comment(existing.id, body)
+                self.actions.add(f"bot comment {existing.id} updated")
+            return
+        try:
+            self.gateway.create_comment(number, body)
+        except Exception:
+            # The POST may have been applied before the failure: look for our own marker
+            # before trying again, so a retry never leaves two bot comments.
+            again = find_bot_comment(self.gateway.comments(number), self.gateway.bot_login)
+            if again is None:
+                self.gateway.create_comment(number, body)
+            elif again.body != body:
+                self.gateway.edit_comment(again.id, body)
+        self.actions.add(f"bot comment posted on #{number}")
+
+
+def _program_sha(root: Path, slug: str) -> str | None:
+    """The commit of the program file the submission was judged against."""
+    path = f"{CONTENT_DIR}/{slug}/program.yml"
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%H", "--", path],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        result = None
+    sha = result.stdout.strip() if result and result.returncode == 0 else ""
+    return sha or os.environ.get("GITHUB_SHA") or None

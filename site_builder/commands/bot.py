@@ -1,0 +1,127 @@
+"""`bounties bot`: handle one GitHub event (run by GitHub Actions)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    UsageError,
+    add_as_of,
+    add_root,
+    content_root,
+    subcommand,
+    today_utc,
+)
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = subcommand(
+        commands,
+        "bot",
+        "Triage one GitHub event: check a submission issue, label it, answer in one comment, "
+        "apply maintainers' slash commands and propose accepted findings by pull request. "
+        "Reads the event from GITHUB_EVENT_PATH (or --event), the token from GITHUB_TOKEN, "
+        "the API from GITHUB_API_URL and the repository from GITHUB_REPOSITORY. With "
+        "--dry-run nothing is written and no token is needed: the actions are printed.",
+        "bounties bot --event saved-event.json --dry-run",
+    )
+    parser.add_argument(
+        "--event", type=Path, metavar="PATH", help="event payload (default: $GITHUB_EVENT_PATH)"
+    )
+    parser.add_argument(
+        "--event-name",
+        default=None,
+        help="issues or issue_comment (default: $GITHUB_EVENT_NAME, or guessed)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="print actions, change nothing")
+    add_root(parser)
+    add_as_of(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..bot.gateway import DryRunGateway, GatewayError, GitHubGateway
+    from ..bot.model import Actions
+    from ..bot.triage import handle
+    from ..content.checks import validate
+    from ..content.problems import count_errors, format_problems
+
+    event = _event(args.event)
+    name = (
+        args.event_name
+        or os.environ.get("GITHUB_EVENT_NAME")
+        or ("issue_comment" if "comment" in event else "issues")
+    )
+    root = content_root(args.root)
+    as_of = args.as_of or today_utc()
+    content, problems = validate(root, as_of)
+    if count_errors(problems):
+        print(
+            "bounties bot: the content on the default branch has errors; fix them first:\n"
+            + format_problems([p for p in problems if p.is_error], "text"),
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    actions = Actions()
+    if args.dry_run:
+        gateway: Any = DryRunGateway(event, actions)
+    else:
+        gateway = GitHubGateway(
+            os.environ.get("GITHUB_API_URL", "https://api.github.com"),
+            _required("GITHUB_TOKEN"),
+            _repository(event),
+            os.environ.get("BOUNTIES_BOT_LOGIN", "github-actions[bot]"),
+        )
+    started = time.perf_counter()
+    try:
+        outcome = handle(name, event, gateway, content, as_of, root)
+    except GatewayError as error:
+        print(f"bounties bot: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for line in actions.done if args.dry_run else outcome.actions.done:
+        print(("(dry run) would " if args.dry_run else "") + line)
+    print(
+        f"bounties bot: {outcome.message}; {gateway.request_count()} API request(s) in "
+        f"{time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _event(path: Path | None) -> dict[str, Any]:
+    location = path or (
+        Path(os.environ["GITHUB_EVENT_PATH"]) if os.environ.get("GITHUB_EVENT_PATH") else None
+    )
+    if location is None:
+        raise UsageError("no event: pass --event PATH or set GITHUB_EVENT_PATH")
+    try:
+        data = json.loads(location.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"cannot read the event {location}: {error.strerror}") from None
+    except json.JSONDecodeError as error:
+        raise UsageError(f"{location} is not JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{location} is not an event payload")
+    return data
+
+
+def _required(name: str) -> str:
+    value = os.environ.get(name)
+    if not value:
+        raise UsageError(f"{name} is not set (or use --dry-run)")
+    return value
+
+
+def _repository(event: dict[str, Any]) -> str:
+    value = os.environ.get("GITHUB_REPOSITORY") or (event.get("repository") or {}).get("full_name")
+    if not value:
+        raise UsageError("no repository: set GITHUB_REPOSITORY")
+    return str(value)
