@@ -59,7 +59,12 @@ def issue_from_json(data: dict[str, Any]) -> Issue:
 
 class GitHubGateway:
     def __init__(
-        self, api_url: str, token: str, repository: str, bot_login: str = BOT_LOGIN
+        self,
+        api_url: str,
+        token: str,
+        repository: str,
+        bot_login: str = BOT_LOGIN,
+        read_timeout: float = 10,
     ) -> None:
         owner, _, name = repository.partition("/")
         base = api_url.rstrip("/")
@@ -67,6 +72,7 @@ class GitHubGateway:
             self.gh: Any = github3.GitHub(token=token)
         else:
             self.gh = github3.GitHubEnterprise(base.removesuffix("/api/v3"), token=token)
+        self.gh.session.default_read_timeout = read_timeout
         retry.install(self.gh.session)
         self.owner, self.name = owner, name
         self.bot_login = bot_login
@@ -81,10 +87,17 @@ class GitHubGateway:
             found = self.gh.issue(self.owner, self.name, number)
         except gh_errors.NotFoundError:
             raise IssueGone(f"issue #{number} no longer exists") from None
+        except gh_errors.ClientError as error:
+            if error.code == 410:
+                raise IssueGone(f"issue #{number} was deleted") from None
+            raise GatewayError(f"GitHub refused issue #{number}: {error.msg}") from None
         except gh_errors.ForbiddenError as error:
             raise GatewayError(f"GitHub refused access to issue #{number}: {error.msg}") from None
         if found is None:
             raise IssueGone(f"issue #{number} no longer exists (deleted or transferred)")
+        where = str(found.as_dict().get("repository_url", ""))
+        if not where.endswith(f"/repos/{self.owner}/{self.name}"):
+            raise IssueGone(f"issue #{number} was transferred to another repository")
         self._issues[number] = found
         return issue_from_json(found.as_dict())
 
@@ -208,6 +221,15 @@ class GitHubGateway:
             return action()
         except gh_errors.NotFoundError:
             raise IssueGone("the issue or repository is gone") from None
+        except gh_errors.ClientError as error:
+            if error.code == 410:
+                raise IssueGone("the issue was deleted") from None
+            if error.code == 403 or isinstance(error, gh_errors.ForbiddenError):
+                raise GatewayError(
+                    f"GitHub refused the request (HTTP 403): {error.msg}. Check "
+                    "the workflow's `permissions:`"
+                ) from None
+            raise
         except gh_errors.ForbiddenError as error:
             raise GatewayError(
                 f"GitHub refused the request (HTTP 403): {error.msg}. Check "

@@ -30,11 +30,18 @@ class RateLimited(Exception):
 
 def install(
     session: requests.Session,
-    sleep: Callable[[float], None] = time.sleep,
-    clock: Callable[[], float] = time.time,
+    sleep: Callable[[float], None] | None = None,
+    clock: Callable[[], float] | None = None,
 ) -> None:
-    """Wrap `session.request` with the retry policy above."""
+    """Wrap `session.request` with the retry policy above (sleep and clock injectable; by
+    default looked up when called, so tests can patch `time`)."""
     original = session.request
+
+    def pause(seconds: float) -> None:
+        (sleep or time.sleep)(seconds)
+
+    def now() -> float:
+        return (clock or time.time)()
 
     def request(method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:
         method = method.upper()
@@ -45,9 +52,9 @@ def install(
             except (requests.ConnectionError, requests.Timeout):
                 if last or method not in IDEMPOTENT:
                     raise
-                sleep(_backoff(attempt))
+                pause(_backoff(attempt))
                 continue
-            wait = _wait_for(response, method, attempt, clock)
+            wait = _wait_for(response, method, attempt, now)
             if wait is None or last:
                 return response
             if wait > MAX_WAIT:
@@ -55,7 +62,7 @@ def install(
                     f"GitHub asks to wait {wait:.0f} s before {method} {url}; "
                     f"giving up (limit {MAX_WAIT:.0f} s)"
                 )
-            sleep(wait)
+            pause(wait)
         raise AssertionError("unreachable")
 
     session.request = request  # type: ignore[method-assign]

@@ -125,7 +125,7 @@ class Run:
         )
         self._apply(ruling, state, intake, program, policy)
         self._label(intake, ruling, sensitive, edited_after)
-        similar = [] if bot_comment or sensitive or not program else self._similar(intake, program)
+        similar = [] if sensitive or not program else self._similar(intake, program)
         state.sensitive = sensitive
         state.processed = sorted({c.comment.id for c in commands})
         body = render(
