@@ -58,7 +58,12 @@ def test_titles_are_safe_in_every_template_context(title: str) -> None:
 
 @pytest.fixture(scope="module")
 def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("xss")
+    return make_xss_site(tmp_path_factory.mktemp("xss"))
+
+
+def make_xss_site(tmp: Path) -> Path:
+    """The minimal content with the payload corpus in a write-up, a title, a hunter's name and
+    bio, and a program's summary and prize criteria, built with MkDocs."""
     root = tmp / "content"
     shutil.copytree(FIXTURES / "minimal", root)
     programs = root / "programs"

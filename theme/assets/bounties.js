@@ -168,6 +168,14 @@
       resetStyles: false,
       autofocus: true
     });
+    // Pagefind names its input only with a title; give it a real accessible name.
+    var tries = 0;
+    var timer = setInterval(function () {
+      var input = element.querySelector("input");
+      tries += 1;
+      if (input) input.setAttribute("aria-label", "Search programs and findings");
+      if (input || tries > 50) clearInterval(timer);
+    }, 50);
   }
 
   function start() { startFilters(); startSearch(); }
