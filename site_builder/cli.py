@@ -11,7 +11,18 @@ import traceback
 from collections.abc import Sequence
 
 from . import __version__
-from .commands import bot, build, forms, new, parse_issue, reference, schema, scores, validate
+from .commands import (
+    bot,
+    build,
+    forms,
+    init,
+    new,
+    parse_issue,
+    reference,
+    schema,
+    scores,
+    validate,
+)
 from .commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
 
 
@@ -30,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     scores.register(commands)
     bot.register(commands)
     new.register(commands)
+    init.register(commands)
     schema.register(commands)
     reference.register(commands)
     return parser

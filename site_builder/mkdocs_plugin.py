@@ -19,6 +19,7 @@ import logging
 import os
 import time
 from datetime import date
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,9 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
             or os.path.dirname(config.config_file_path or ".")
         )
         as_of = _as_of(self.config.as_of or os.environ.get(AS_OF_ENV))
+        if not config.theme.custom_dir:
+            # A repository made by `bounties init` has no theme folder: use the packaged one.
+            config.theme.dirs.insert(0, str(resources.files("site_builder.theme")))
         started = time.perf_counter()
         content, problems = validate(self.root, as_of)
         for problem in problems:

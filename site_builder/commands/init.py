@@ -1,0 +1,68 @@
+"""`bounties init DIR`: a new program repository that validates and builds right away."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from .common import EXIT_OK, UsageError, subcommand, today_utc
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    parser = subcommand(
+        commands, "init",
+        "Create a new program repository in DIR: mkdocs.yml, programs/ with a starter program "
+        "and disclosure policy (marked TEMPLATE), generated issue forms, GitHub workflows for "
+        "validation, site deploy and the triage bot, JSON Schemas, a README for maintainers "
+        "and .gitignore. `bounties validate` and `bounties build` work in it at once.",
+        "bounties init acme-bounties --org 'Acme AI' --repo acme/bounties "
+        "--pages-url https://acme.github.io/bounties/",
+    )
+    parser.add_argument("dir", type=Path, help="folder to create (must be empty or absent)")
+    parser.add_argument("--org", default="Your organization", help="organization name")
+    parser.add_argument("--repo", default="your-org/bounties", metavar="OWNER/NAME",
+                        help="GitHub repository that will hold it")
+    parser.add_argument("--pages-url", default=None, metavar="URL",
+                        help="public address of the site (default: the repository's "
+                        "GitHub Pages address)")
+    parser.add_argument("--force", action="store_true",
+                        help="write into a non-empty folder (existing files are overwritten)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..content.checks import validate
+    from ..content.problems import count_errors, format_problems
+    from ..intake.forms import FORMS_DIR, form_documents
+    from ..skeleton import skeleton_files
+
+    target: Path = args.dir
+    if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", args.repo):
+        raise UsageError(f"--repo '{args.repo}' is not OWNER/NAME")
+    owner, name = args.repo.split("/")
+    pages_url = args.pages_url or f"https://{owner.lower()}.github.io/{name}/"
+    if not re.match(r"^https?://\S+$", pages_url):
+        raise UsageError(f"--pages-url '{pages_url}' is not an http(s) URL")
+    if target.exists() and not target.is_dir():
+        raise UsageError(f"{target} exists and is not a folder")
+    if target.exists() and any(target.iterdir()) and not args.force:
+        raise UsageError(f"{target} is not empty; choose another folder or pass --force")
+    files = skeleton_files(args.org, args.repo, pages_url, today_utc())
+    for relative, text in files.items():
+        path = target / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    content, problems = validate(target, today_utc())
+    if count_errors(problems):  # would be a bug in the skeleton, not the user's doing
+        print(format_problems(problems, "text"), file=sys.stderr)
+        raise RuntimeError("the new repository does not validate")
+    for name_, text in form_documents(content).items():
+        (target / FORMS_DIR).mkdir(parents=True, exist_ok=True)
+        (target / FORMS_DIR / name_).write_text(text, encoding="utf-8")
+    print(f"created {len(files) + len(form_documents(content))} files in {target}",
+          file=sys.stderr)
+    print(f"next: cd {target} && bounties validate && bounties build; then edit the files "
+          "marked TEMPLATE (see README.md)", file=sys.stderr)
+    return EXIT_OK

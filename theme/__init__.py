@@ -1,0 +1,1 @@
+"""Material overrides for the bounty site (the `custom_dir` of this repository)."""
