@@ -21,6 +21,7 @@ from .commands import (
     reference,
     schema,
     scores,
+    upgrade,
     validate,
 )
 from .commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     bot.register(commands)
     new.register(commands)
     init.register(commands)
+    upgrade.register(commands)
     schema.register(commands)
     reference.register(commands)
     return parser

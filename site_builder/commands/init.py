@@ -12,7 +12,8 @@ from .common import EXIT_OK, UsageError, subcommand, today_utc
 
 def register(commands: argparse._SubParsersAction) -> None:
     parser = subcommand(
-        commands, "init",
+        commands,
+        "init",
         "Create a new program repository in DIR: mkdocs.yml, programs/ with a starter program "
         "and disclosure policy (marked TEMPLATE), generated issue forms, GitHub workflows for "
         "validation, site deploy and the triage bot, JSON Schemas, a README for maintainers "
@@ -22,13 +23,23 @@ def register(commands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("dir", type=Path, help="folder to create (must be empty or absent)")
     parser.add_argument("--org", default="Your organization", help="organization name")
-    parser.add_argument("--repo", default="your-org/bounties", metavar="OWNER/NAME",
-                        help="GitHub repository that will hold it")
-    parser.add_argument("--pages-url", default=None, metavar="URL",
-                        help="public address of the site (default: the repository's "
-                        "GitHub Pages address)")
-    parser.add_argument("--force", action="store_true",
-                        help="write into a non-empty folder (existing files are overwritten)")
+    parser.add_argument(
+        "--repo",
+        default="your-org/bounties",
+        metavar="OWNER/NAME",
+        help="GitHub repository that will hold it",
+    )
+    parser.add_argument(
+        "--pages-url",
+        default=None,
+        metavar="URL",
+        help="public address of the site (default: the repository's GitHub Pages address)",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder (existing files are overwritten)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -61,8 +72,10 @@ def run(args: argparse.Namespace) -> int:
     for name_, text in form_documents(content).items():
         (target / FORMS_DIR).mkdir(parents=True, exist_ok=True)
         (target / FORMS_DIR / name_).write_text(text, encoding="utf-8")
-    print(f"created {len(files) + len(form_documents(content))} files in {target}",
-          file=sys.stderr)
-    print(f"next: cd {target} && bounties validate && bounties build; then edit the files "
-          "marked TEMPLATE (see README.md)", file=sys.stderr)
+    print(f"created {len(files) + len(form_documents(content))} files in {target}", file=sys.stderr)
+    print(
+        f"next: cd {target} && bounties validate && bounties build; then edit the files "
+        "marked TEMPLATE (see README.md)",
+        file=sys.stderr,
+    )
     return EXIT_OK

@@ -20,8 +20,12 @@ def _text(name: str) -> str:
 
 def skeleton_files(org: str, repository: str, pages_url: str, today: date) -> dict[str, str]:
     """Relative path -> text of every file `bounties init` writes."""
-    values = {"__ORG__": org, "__REPO__": repository, "__BASE_URL__": pages_url,
-              "__VERSION__": __version__}
+    values = {
+        "__ORG__": org,
+        "__REPO__": repository,
+        "__BASE_URL__": pages_url,
+        "__VERSION__": __version__,
+    }
 
     def fill(text: str) -> str:
         for key, value in values.items():
@@ -38,8 +42,14 @@ def skeleton_files(org: str, repository: str, pages_url: str, today: date) -> di
         ".github/workflows/site.yml": fill(_text("workflows/site.yml")),
         ".github/workflows/bot.yml": fill(_text("workflows/bot.yml")),
     }
-    starter = program_files(STARTER_SLUG, "Example program (TEMPLATE: edit or delete)",
-                            "panel-judged", org, POLICY_ID, today)
+    starter = program_files(
+        STARTER_SLUG,
+        "Example program (TEMPLATE: edit or delete)",
+        "panel-judged",
+        org,
+        POLICY_ID,
+        today,
+    )
     files.update({f"programs/{path}": text for path, text in starter.items()})
     files.update({f"schemas/{name}": text for name, text in schema_documents().items()})
     return files
