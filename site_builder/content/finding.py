@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Record
+from .models_in_depth import PanelDecision, ThresholdClaim
 from .taxonomy import Category
 from .types import Amount, Day, FindingId, Handle, Line, Severity, Tag
 
@@ -62,4 +63,10 @@ class Finding(Record):
     tags: list[Tag] = Field(default_factory=list, description="Free tags, for filters.")
     program_sha: Line | None = Field(
         None, description="Commit of program.yml the submission was filed under (set by the bot)."
+    )
+    threshold: ThresholdClaim | None = Field(
+        None, description="Evals-based programs: the threshold crossed and the measurement."
+    )
+    panel_decision: PanelDecision | None = Field(
+        None, description="Panel-judged programs: how the panel decided (set by the bot)."
     )

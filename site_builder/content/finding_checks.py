@@ -72,6 +72,7 @@ def _finding_rules(
         return  # the program file has its own error; nothing here can be checked against it
     yield from _reward_rules(entry, program)
     yield from _timing_rules(entry, program, content)
+    yield from _threshold_rules(entry, program)
     targets = {t.name for t in program.program.targets}
     for index, affected in enumerate(finding.affected):
         if affected.name not in targets:
@@ -107,6 +108,50 @@ def _date_rules(entry: FindingEntry) -> Iterator[Problem]:
             ("status",),
             f"status {finding.status} needs the date '{needed}'",
             hint=f"add {needed}: YYYY-MM-DD",
+        )
+
+
+def _threshold_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Problem]:
+    """Evals-based programs: a valid finding names a threshold it really crosses."""
+    claim, model = entry.finding.threshold, program.program.model
+    if claim is None:
+        if (
+            model == "evals-based"
+            and entry.finding.category == "dangerous-capability"
+            and entry.finding.status in ("accepted", "fixed", "wont-fix")
+        ):
+            yield problem_at(
+                entry.source,
+                ("status",),
+                "a valid dangerous-capability finding "
+                "of an evals-based program must name the threshold it crosses",
+                hint="add threshold: {id: ..., measured: ..., evidence: ...}",
+            )
+        return
+    if model != "evals-based":
+        yield problem_at(
+            entry.source,
+            ("threshold",),
+            f"thresholds belong to evals-based programs; {entry.program_slug} is {model}",
+        )
+        return
+    thresholds = {t.id: t for t in program.program.thresholds}
+    threshold = thresholds.get(claim.id)
+    if threshold is None:
+        yield problem_at(
+            entry.source,
+            ("threshold", "id"),
+            f"no threshold '{claim.id}' in program {entry.program_slug}",
+            hint=f"thresholds: {', '.join(thresholds) or 'none'}",
+        )
+    elif not threshold.crossed_by(claim.measured):
+        word = "above" if threshold.direction == "above" else "below"
+        yield problem_at(
+            entry.source,
+            ("threshold", "measured"),
+            f"measured {claim.measured} "
+            f"does not cross threshold '{claim.id}' (must be {word} "
+            f"{threshold.value} {threshold.metric})",
         )
 
 

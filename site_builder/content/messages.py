@@ -55,8 +55,10 @@ def _wording(
     if kind == "missing":
         return f"missing required key '{loc[-1]}'", ""
     if kind == "literal_error" and loc == ("format",):
-        return (f"content format {value} is not one this version of bounties reads (1)",
-                "for a newer format, upgrade the package: pip install -U ai-safety-bounties")
+        return (
+            f"content format {value} is not one this version of bounties reads (1)",
+            "for a newer format, upgrade the package: pip install -U ai-safety-bounties",
+        )
     if kind == "literal_error":
         expected = _literal_choices(detail)
         message = f"'{value}' is not allowed here; use one of: {', '.join(expected)}"

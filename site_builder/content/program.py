@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Record
+from .models_in_depth import Panel, Threshold
 from .records import Contact
 from .types import (
     Amount,
@@ -167,3 +168,7 @@ class Program(Record):
     scoring: Scoring = Field(
         default_factory=Scoring, description="Leaderboard points: multiplier and duplicates."
     )
+    thresholds: list[Threshold] = Field(
+        default_factory=list, description="Capability thresholds (evals-based programs)."
+    )
+    panel: Panel | None = Field(None, description="Judging panel (panel-judged programs).")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from typing import Any
 
 from .entries import Content, ProgramEntry
 from .locate import problem_at
@@ -118,6 +119,7 @@ def _program_rules(entry: ProgramEntry, content: Content, as_of: date) -> Iterat
     contact = program.organizer.contact
     if not (contact.email or contact.url):
         yield at(("organizer", "contact"), "the monitored contact needs an email or a url")
+    yield from _model_rules(program, at)
     yield from _reward_rules(entry)
     if not content.exists("policy", program.disclosure_policy):
         yield at(
@@ -207,3 +209,54 @@ def _choices(kind: str, known: dict[str, object]) -> str:
     if not known:
         return f"there are no {kind} yet"
     return f"known {kind}: {', '.join(sorted(known))}"
+
+
+def _model_rules(program: Any, at: Any) -> Iterator[Problem]:
+    """What each program model needs: thresholds for evals-based, a panel for panel-judged."""
+    if program.model == "evals-based" and not program.thresholds:
+        yield at(
+            ("model",),
+            "an evals-based program must declare its capability thresholds",
+            hint="add thresholds: [{id, capability, evaluation, metric, value, direction, "
+            "evidence}]",
+        )
+    if program.model != "evals-based" and program.thresholds:
+        yield at(
+            ("thresholds",),
+            f"thresholds are only used by evals-based programs, not {program.model}",
+            level=Level.WARNING,
+        )
+    seen: set[str] = set()
+    for index, threshold in enumerate(program.thresholds):
+        if threshold.id in seen:
+            yield at(("thresholds", index, "id"), f"threshold id '{threshold.id}' is used twice")
+        seen.add(threshold.id)
+    if program.model == "panel-judged" and program.panel is None:
+        yield at(
+            ("model",),
+            "a panel-judged program must name its panel",
+            hint="add panel: {members: [...], criteria: [...], decision: {rule, quorum}}",
+        )
+    panel = program.panel
+    if panel is None:
+        return
+    if program.model != "panel-judged":
+        yield at(
+            ("panel",),
+            f"a panel is only used by panel-judged programs, not {program.model}",
+            level=Level.WARNING,
+        )
+    rule = panel.decision
+    if rule.quorum > len(panel.members):
+        yield at(
+            ("panel", "decision", "quorum"),
+            f"quorum {rule.quorum} is larger than the panel ({len(panel.members)} members)",
+        )
+    if rule.rule == "mean-score" and rule.bar is None:
+        yield at(
+            ("panel", "decision", "bar"),
+            "rule mean-score needs a bar (1 to 5)",
+            hint="add bar: 3.5",
+        )
+    if rule.bar is not None and not 1 <= rule.bar <= 5:
+        yield at(("panel", "decision", "bar"), f"bar {rule.bar} is outside 1 to 5")

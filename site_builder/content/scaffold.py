@@ -55,9 +55,38 @@ risk_review:
   level: medium
   last_review: {start}
   interval_days: 365
-tags: []
+{model_block}tags: []
 skills_wanted: []
 """
+
+MODEL_BLOCKS = {
+    "evals-based": """\
+thresholds:                # TEMPLATE: the capability thresholds hunters try to cross
+  - id: example-threshold
+    capability: Example dangerous capability
+    evaluation: {name: Example eval, version: "1.0", harness: Example harness}
+    metric: accuracy (%)
+    value: 50
+    direction: above       # above | below
+    evidence: The full eval log and transcripts, sent privately.
+""",
+    "panel-judged": """\
+panel:                     # TEMPLATE: who judges, on what, and how they decide
+  members: [panel-member-1, panel-member-2, panel-member-3]
+  criteria:
+    - id: harm
+      description: How much real-world harm the behaviour enables
+    - id: novelty
+      description: Whether it is new or a variant of a known issue
+  decision:
+    rule: majority         # majority | mean-score (then add bar: 3.5)
+    quorum: 2
+""",
+    "trusted-hunters": """\
+apply: |                   # TEMPLATE: who may apply and how (shown on the public stub)
+  Write to us with your track record; we invite hunters for a fixed period.
+""",
+}
 
 RULES_TEMPLATE = """\
 ---
@@ -86,9 +115,16 @@ def program_files(
         "organizer": _yaml_text(organizer),
         "policy": policy,
         "start": start.isoformat(),
+        "model_block": MODEL_BLOCKS.get(model, ""),
     }
+    program = PROGRAM_TEMPLATE.format(**values)
+    if model == "trusted-hunters":
+        program = program.replace(
+            "participation: public     # public | invite-only (then add `apply:`)",
+            "participation: invite-only",
+        )
     return {
-        f"{slug}/program.yml": PROGRAM_TEMPLATE.format(**values),
+        f"{slug}/program.yml": program,
         f"{slug}/rules.md": RULES_TEMPLATE.format(**{**values, "name": name}),
     }
 

@@ -14,7 +14,7 @@ def test_paused_needs_a_reason(tree: Tree) -> None:
 def test_pause_on_an_open_program(tree: Tree) -> None:
     tree.append("demo/program.yml", "pause:\n  reason: Incident\n  since: 2026-05-01\n")
     assert only(tree.problems()).startswith(
-        "programs/demo/program.yml:48:3: error: pause: pause is set but status is open"
+        "programs/demo/program.yml:58:3: error: pause: pause is set but status is open"
     )
 
 
