@@ -40,6 +40,13 @@ class Submission(BaseModel):
     credit: Handle | None = Field(
         None, description="GitHub handle to credit; None when the hunter asks to stay anonymous."
     )
+    threshold: Slug | None = Field(
+        None, description="Evals-based programs: id of the capability threshold crossed."
+    )
+    measured: float | None = Field(None, description="Evals-based programs: measured value.")
+    evidence: Line | None = Field(
+        None, description="Evals-based programs: where the evidence is (sent privately)."
+    )
     consents: list[Literal["rules", "no_hazards_posted", "safe_harbor"]] = Field(
         description="The consent boxes ticked; all three are required."
     )

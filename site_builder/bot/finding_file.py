@@ -65,6 +65,9 @@ def finding_markdown(
     if ruling.points is not None:
         front["points"] = ruling.points
     front["affected"] = [{"name": submission.target, "version": submission.target_version}]
+    if submission.threshold and submission.measured is not None:
+        front["threshold"] = {"id": submission.threshold, "measured": submission.measured,
+                              "evidence": submission.evidence or "sent privately"}
     if program_sha:
         front["program_sha"] = program_sha
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)

@@ -16,6 +16,7 @@ from ..content.entries import Content, ProgramEntry
 from ..content.publish import program_is_listed
 from ..content.taxonomy import TAXONOMY
 from ..content.types import SEVERITIES
+from .forms import threshold_label
 
 _HANDLE = re.compile(r"^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$")
 _TITLE_PREFIX = re.compile(r"^\s*\[[a-z0-9-]+\]\s*")
@@ -32,6 +33,9 @@ LABELS = {
     "credit": "Credit",
     "consents": "Consent",
     "title": "Title",
+    "threshold": "Threshold crossed",
+    "measured": "Measured value",
+    "evidence": "Evidence reference",
 }
 
 
@@ -82,6 +86,7 @@ def build_submission(
     data["hazardous_details"] = _choice(
         values, "hazardous_details", {v: k for k, v in HAZARD_CHOICES.items()}, problem
     )
+    data.update(_threshold(values, program, data.get("category"), problem))
     data["credit"] = _credit(values, problem)
     data["consents"] = _consents(values, problem)
     if problems:
@@ -161,6 +166,36 @@ def _text(values: dict[str, Any], field: str, problem: Any) -> str | None:
         problem(field, f"{LABELS[field]} is required.")
         return None
     return text.strip()
+
+
+def _threshold(values: dict[str, Any], program: ProgramEntry | None, category: str | None,
+               problem: Any) -> dict[str, Any]:
+    """Evals-based programs: a dangerous-capability claim names a threshold it really crosses."""
+    if program is None or program.program.model != "evals-based":
+        return {}
+    thresholds = {threshold_label(t): t for t in program.program.thresholds}
+    chosen = _first(values.get("threshold"))
+    threshold = thresholds.get(chosen or "")
+    if threshold is None:
+        if category == "dangerous-capability":
+            problem("threshold", "Choose the threshold this finding crosses.")
+        return {}
+    raw = values.get("measured")
+    try:
+        measured = float(str(raw).strip().rstrip("%"))
+    except ValueError:
+        problem("measured", f"'{raw}' is not a number; write the measured value, e.g. 71.")
+        return {}
+    evidence = values.get("evidence")
+    if not isinstance(evidence, str) or not evidence.strip():
+        problem("evidence", "Name the evidence (eval log or transcript) you sent privately.")
+        return {}
+    if not threshold.crossed_by(measured):
+        word = "above" if threshold.direction == "above" else "below"
+        problem("measured", f"{measured:g} does not cross '{threshold.id}': it must be {word} "
+                f"{threshold.value:g} ({threshold.metric}).")
+        return {}
+    return {"threshold": threshold.id, "measured": measured, "evidence": evidence.strip()}
 
 
 def _credit(values: dict[str, Any], problem: Any) -> str | None:

@@ -222,6 +222,8 @@ class _Generator:
             findings=[self._row(f, link) for f in findings[:LATEST_ON_PROFILE]],
             more=more,
             record=_record(summary(self.site.findings, self.content, entry.slug)),
+            thresholds=_thresholds(program, findings),
+            panel=_panel(program),
             similar=[
                 {
                     "href": link.href(paths.program(m.program.slug)),
@@ -304,6 +306,8 @@ class _Generator:
             "duplicate_of": original,
             "timeline": _timeline(entry),
             "writeup": _md(redact(entry.source.body)),
+            "threshold": _threshold_claim(program, finding),
+            "panel": _panel_decision(finding),
         }
         body = self._render("finding.html.j2", src, f=view)
         return Page(
@@ -785,6 +789,59 @@ def _timeline(entry: FindingEntry) -> list[dict[str, str]]:
         ("Disclosed", finding.disclose_on),
     ]
     return [{"label": label, "date": when.isoformat()} for label, when in steps if when]
+
+
+def _thresholds(program: Program, findings: list[FindingEntry]) -> list[dict[str, Any]]:
+    """Each threshold with how many published findings crossed it, and when first."""
+    rows = []
+    for threshold in program.thresholds:
+        crossing = sorted(f.finding.disclose_on for f in findings
+                          if f.finding.threshold and f.finding.threshold.id == threshold.id
+                          and f.finding.disclose_on)
+        evaluation = threshold.evaluation
+        rows.append({"id": threshold.id, "capability": threshold.capability,
+                     "evaluation": f"{evaluation.name} {evaluation.version} "
+                     f"({evaluation.harness})", "metric": threshold.metric,
+                     "direction": threshold.direction, "value": threshold.value,
+                     "count": len(crossing),
+                     "first": crossing[0].isoformat() if crossing else None})
+    return rows
+
+
+def _threshold_claim(program: Program, finding: Any) -> dict[str, Any] | None:
+    claim = finding.threshold
+    threshold = next((t for t in program.thresholds if claim and t.id == claim.id), None)
+    if claim is None or threshold is None:
+        return None
+    evaluation = threshold.evaluation
+    return {"capability": threshold.capability, "measured": claim.measured,
+            "metric": threshold.metric, "direction": threshold.direction,
+            "value": threshold.value, "evaluation": f"{evaluation.name} {evaluation.version}"}
+
+
+def _panel_decision(finding: Any) -> dict[str, Any] | None:
+    decision = finding.panel_decision
+    if decision is None:
+        return None
+    votes = list(decision.votes.values())
+    scores = [v for member in decision.scores.values() for v in member.values()]
+    return {"outcome": decision.outcome, "decided": decision.decided,
+            "votes": votes, "tally": f"{votes.count('accept')} to accept, "
+            f"{votes.count('reject')} to reject",
+            "mean": f"{sum(scores) / len(scores):.1f}" if scores else None,
+            "rationale": _md(decision.rationale)}
+
+
+def _panel(program: Program) -> dict[str, Any] | None:
+    panel = program.panel
+    if panel is None:
+        return None
+    rule = panel.decision
+    words = (f"a majority of votes once {rule.quorum} members have voted"
+             if rule.rule == "majority" else
+             f"a mean score of at least {rule.bar} once {rule.quorum} members have scored")
+    return {"members": [f"@{m}" for m in panel.members], "rule": words,
+            "criteria": panel.criteria}
 
 
 _STEP_LABELS = {
