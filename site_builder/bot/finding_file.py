@@ -66,8 +66,11 @@ def finding_markdown(
         front["points"] = ruling.points
     front["affected"] = [{"name": submission.target, "version": submission.target_version}]
     if submission.threshold and submission.measured is not None:
-        front["threshold"] = {"id": submission.threshold, "measured": submission.measured,
-                              "evidence": submission.evidence or "sent privately"}
+        front["threshold"] = {
+            "id": submission.threshold,
+            "measured": submission.measured,
+            "evidence": submission.evidence or "sent privately",
+        }
     if program_sha:
         front["program_sha"] = program_sha
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)

@@ -25,7 +25,7 @@ from .gateway import Gateway, IssueGone
 from .model import Actions, Comment, Issue
 from .report import render
 from .rulings import Ruling, reconcile
-from .state import BotState, find_bot_comment, read_state
+from .state import MARKER, BotState, find_bot_comment, read_state
 
 ISSUE_ACTIONS = frozenset({"opened", "edited", "reopened"})
 WRITERS = frozenset({"admin", "maintain", "write"})
@@ -37,6 +37,7 @@ RULING_LABELS = {
 }
 MANAGED = frozenset({"needs-info", "invalid", "accepted", "rejected", "duplicate"})
 _PROGRAM_HEADING = re.compile(r"(?m)^###\s+Program\s*$")
+_TRACK_RECORD = re.compile(r"(?m)^###\s+Track record\s*$")
 
 
 @dataclass
@@ -62,6 +63,11 @@ def handle(
         issue = gateway.issue(number)
     except IssueGone as gone:
         return Outcome(f"{gone}; nothing to do", actions)
+    if _is_application(issue):
+        try:
+            return acknowledge_application(gateway, content, issue, event, actions)
+        except IssueGone as gone:
+            return Outcome(f"{gone} (during the run); stopped", actions)
     if not _is_submission(issue):
         return Outcome(f"#{number} is not a submission; nothing to do", actions)
     try:
@@ -83,6 +89,53 @@ def _skip_reason(event_name: str, event: dict[str, Any]) -> str | None:
     if event_name not in ("issues", "issue_comment"):
         return f"event {event_name} is not handled"
     return None
+
+
+def _is_application(issue: Issue) -> bool:
+    return "application" in issue.labels or bool(_TRACK_RECORD.search(issue.body))
+
+
+def acknowledge_application(
+    gateway: Gateway, content: Content, issue: Issue, event: dict[str, Any], actions: Actions
+) -> Outcome:
+    """Label an application to an invite-only program and thank the applicant, saying nothing
+    about who is already invited."""
+    values = parse_issue_body(issue.body, None).values
+    chosen = values.get("program")
+    name = chosen.strip() if isinstance(chosen, str) else ""
+    program = next(
+        (
+            p
+            for p in content.programs.values()
+            if name in (p.program.name, p.slug) and p.program.participation == "invite-only"
+        ),
+        None,
+    )
+    wanted = {"application"} | ({f"program:{program.slug}"} if program else set())
+    missing = sorted(wanted - set(issue.labels))
+    if missing:
+        gateway.add_labels(issue.number, missing)
+        actions.add(f"labels added: {', '.join(missing)}")
+    text = (
+        f"Thank you for applying to **{program.program.name}**. The organizers review "
+        "applications privately and will contact you. Invitations are never discussed in "
+        "public issues."
+        if program
+        else "Thank you for applying. We could not tell which invite-only program this is for: "
+        "please use the Apply button on the program's page."
+    )
+    body = f"{MARKER}\n### Application received\n\n{text}\n"
+    comments = gateway.comments(issue.number) if issue.comment_count else []
+    existing = find_bot_comment(comments, gateway.bot_login)
+    if existing is None:
+        gateway.create_comment(issue.number, body)
+        actions.add(f"application acknowledged on #{issue.number}")
+    elif existing.body != body:
+        gateway.edit_comment(existing.id, body)
+    return Outcome(
+        f"#{issue.number}: application{' to ' + program.slug if program else ' (program unknown)'}",
+        actions,
+    )
 
 
 def _is_submission(issue: Issue) -> bool:

@@ -45,7 +45,11 @@ def run(args: argparse.Namespace) -> int:
     folder = Path(root) / FORMS_DIR
     documents = form_documents(content)
     stale_extra = (
-        sorted(p.name for p in folder.glob("submit-*.yml") if p.name not in documents)
+        sorted(
+            p.name
+            for p in [*folder.glob("submit-*.yml"), *folder.glob("apply-*.yml")]
+            if p.name not in documents
+        )
         if folder.is_dir()
         else []
     )

@@ -15,7 +15,7 @@ from ..content.records import Policy
 from ..content.redaction import redact
 from ..content.taxonomy import TAXONOMY
 from ..content.types import SEVERITIES
-from ..intake.links import submission_url
+from ..intake.links import application_url, submission_url
 from ..scoring.charts import charts_for
 from ..scoring.matching import programs_for_hunter, similar_programs
 from ..scoring.metrics import summary
@@ -247,7 +247,9 @@ class _Generator:
             "status": program.status,
             "apply": _md(program.apply or ""),
         }
-        body = self._render("program_stub.html.j2", src, p=view)
+        apply_url = (application_url(self.repository, entry.slug)
+                     if self.repository and program.status == "open" else None)
+        body = self._render("program_stub.html.j2", src, p=view, apply_url=apply_url)
         return Page(
             src,
             program.name,

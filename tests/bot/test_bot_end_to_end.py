@@ -217,3 +217,29 @@ def test_request_counts_per_event(bot: Bot) -> None:
     assert counts["opened (new valid)"] <= 6
     assert counts["edited"] <= 4 and counts["comment without command"] <= 4
     assert counts["/accept"] <= 16 and counts["/disclose"] <= 16
+
+
+def test_applications_are_acknowledged_without_revealing_invitations(bot: Bot) -> None:
+    from site_builder.intake.forms import application_form
+    from site_builder.intake.parse import form_fields
+
+    form = application_form(bot.content.programs["club"])
+    blocks = []
+    for field in form_fields(form):
+        if field.type == "checkboxes":
+            blocks.append(f"### {field.label}\n\n- [X] {field.options[0]}")
+        elif field.type == "dropdown":
+            blocks.append(f"### {field.label}\n\n{field.options[0]}")
+        else:
+            blocks.append(f"### {field.label}\n\nMy public evaluations work.")
+    bot.server.add_issue(
+        12, title="[apply:club] ", body="\n\n".join(blocks), author="bob", labels=["application"]
+    )
+    outcome = bot.run("issues", bot.issue_event(12))
+    assert outcome.message == "#12: application to club"
+    assert bot.labels(12) == {"application", "program:club"}
+    [comment] = bot.bot_comments(12)
+    assert "Invitations are never discussed in public issues." in comment["body"]
+    assert "alice" not in comment["body"]
+    bot.run("issues", bot.issue_event(12))
+    assert len(bot.bot_comments(12)) == 1

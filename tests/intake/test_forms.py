@@ -33,8 +33,8 @@ def test_committed_forms_are_current(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_committed_forms_validate_against_githubs_schemas() -> None:
     folder = REPO_ROOT / ".github" / "ISSUE_TEMPLATE"
-    forms = sorted(folder.glob("submit-*.yml"))
-    assert len(forms) == 2
+    forms = sorted([*folder.glob("submit-*.yml"), *folder.glob("apply-*.yml")])
+    assert len(forms) == 3
     result = check_jsonschema("vendor.github-issue-forms", *forms)
     assert result.returncode == 0, result.stdout + result.stderr
     result = check_jsonschema("vendor.github-issue-config", folder / "config.yml")
@@ -52,10 +52,10 @@ def test_schema_check_catches_an_invalid_form(tmp_path: Path) -> None:
 
 def test_only_open_public_programs_get_a_form(tree: Tree) -> None:
     content, _ = tree.validate()
-    assert sorted(form_documents(content)) == ["config.yml", "submit-demo.yml"]
+    assert sorted(form_documents(content)) == ["apply-club.yml", "config.yml", "submit-demo.yml"]
     tree.replace("demo/program.yml", "status: open", "status: closed")
     content, _ = tree.validate()
-    assert sorted(form_documents(content)) == ["config.yml"]
+    assert sorted(form_documents(content)) == ["apply-club.yml", "config.yml"]
 
 
 def test_form_preselects_its_program_and_offers_its_severities(tree: Tree) -> None:
@@ -84,3 +84,11 @@ def test_forms_command_writes_and_checks(tree: Tree, capsys: pytest.CaptureFixtu
     assert "submit-demo.yml: no longer generated" in capsys.readouterr().out
     assert main(["forms", "--root", str(tree.root)]) == 0
     assert not (folder / "submit-demo.yml").exists()
+
+
+def test_open_invite_only_programs_get_an_application_form(tree: Tree) -> None:
+    content, _ = tree.validate()
+    form = yaml.safe_load(form_documents(content)["apply-club.yml"])
+    assert form["labels"] == ["application", "program:club"]
+    assert "Secret-2" not in yaml.safe_dump(form)  # nothing of the private systems
+    assert "submit-club.yml" not in form_documents(content)

@@ -103,4 +103,8 @@ def test_page_meta_is_safe_and_minimal() -> None:
 def test_sections_feed_the_table_of_contents(tree: Tree) -> None:
     sections = pages_of(tree)["programs/demo/index.md"].sections()
     assert [anchor for anchor, _ in sections][:4] == [
-        "target-systems", "how-the-panel-judges", "scope", "rewards"]
+        "target-systems",
+        "how-the-panel-judges",
+        "scope",
+        "rewards",
+    ]
