@@ -12,7 +12,7 @@ from datetime import date
 from ..content.types import SEVERITIES
 from .model import Comment
 
-NAMES = ("accept", "reject", "duplicate", "need-info", "disclose")
+NAMES = ("accept", "reject", "duplicate", "need-info", "disclose", "score", "vote")
 _LINE = re.compile(r"^/(?P<name>[a-z-]+)(?:[ \t]+(?P<rest>.*))?$")
 _PAIR = re.compile(r"^(severity|reward|points)=(\S+)$")
 
@@ -62,6 +62,21 @@ def _parse(name: str, rest: str, comment: Comment) -> Command:
             if key in args and not args[key].isdigit():
                 return Command(name, comment, error=f"{key} must be a whole number")
         return Command(name, comment, args)
+    if name == "score":
+        scores: dict[str, str] = {}
+        for token in rest.split():
+            match = re.fullmatch(r"([a-z0-9][a-z0-9-]*)=([1-5])", token)
+            if not match:
+                return Command(name, comment, error=f"'{token}' is not <criterion>=<1-5>")
+            scores[match.group(1)] = match.group(2)
+        if not scores:
+            return Command(name, comment, error="use /score <criterion>=<1-5> ...")
+        return Command(name, comment, scores)
+    if name == "vote":
+        word, _, reason = rest.partition(" ")
+        if word not in ("accept", "reject"):
+            return Command(name, comment, error="use /vote accept|reject <reason>")
+        return Command(name, comment, {"vote": word}, text=reason.strip())
     if name == "duplicate":
         match = re.fullmatch(r"#(\d+)", rest)
         if not match:

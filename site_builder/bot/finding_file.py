@@ -44,6 +44,7 @@ def finding_markdown(
     program: ProgramEntry,
     policy: Policy | None,
     program_sha: str | None,
+    panel_decision: dict[str, Any] | None = None,
 ) -> str:
     tier = program.program.rewards.tiers.get(ruling.severity or "")
     front: dict[str, Any] = {
@@ -73,6 +74,8 @@ def finding_markdown(
         }
     if program_sha:
         front["program_sha"] = program_sha
+    if panel_decision:
+        front["panel_decision"] = panel_decision
     header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
     note = ""
     if submission.hazardous_details == "withheld":

@@ -38,6 +38,8 @@ class Ruling:
 def reconcile(commands: list[Command], allowed: Callable[[str], bool]) -> Ruling:
     ruling = Ruling()
     for command in commands:
+        if command.name in ("score", "vote"):
+            continue  # the panel's commands: see panel.py
         who = f"@{command.author}"
         if command.error:
             ruling.log.append(f"{who}: `/{command.name}` not understood: {command.error}.")

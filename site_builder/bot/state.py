@@ -24,6 +24,7 @@ class BotState:
     applied: dict[str, Any] = field(default_factory=dict)
     pull_request: str | None = None
     sensitive: bool = False
+    panel: dict[str, Any] | None = None
 
     def encode(self) -> str:
         raw = json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))

@@ -23,6 +23,7 @@ from .duplicates import likely_duplicates
 from .finding_file import finding_markdown, finding_path
 from .gateway import Gateway, IssueGone
 from .model import Actions, Comment, Issue
+from .panel import judge
 from .report import render
 from .rulings import Ruling, reconcile
 from .state import MARKER, BotState, find_bot_comment, read_state
@@ -172,6 +173,7 @@ class Run:
         )
         commands = self._commands(comments)
         ruling = reconcile(commands, self._allowed)
+        self._panel(commands, state, ruling, intake, program)
         sensitive = self._sensitive(intake, policy)
         edited_after = (
             self.event.get("action") == "edited" and state.applied.get("status") == "accepted"
@@ -197,6 +199,31 @@ class Run:
         return Outcome(
             f"#{issue.number}: {verdict}; ruling {ruling.status or 'none'}", self.actions
         )
+
+    def _panel(
+        self,
+        commands: list[Command],
+        state: BotState,
+        ruling: Ruling,
+        intake: Intake,
+        program: ProgramEntry | None,
+    ) -> None:
+        """Panel-judged programs: panel votes and scores decide when no maintainer has."""
+        if program is None or program.program.panel is None:
+            return
+        credit = intake.submission.credit if intake.submission else None
+        conflicted = {self.issue.author.lower(), (credit or "").lower()} - {""}
+        judging = judge(commands, program.program.panel, conflicted, state.panel)
+        state.panel = judging.decision
+        ruling.log.extend(judging.log)
+        decision = judging.decision
+        if decision is None or ruling.status not in (None, "needs-info"):
+            return
+        accepted = decision["outcome"] == "accept"
+        ruling.status = "accepted" if accepted else "rejected"
+        ruling.severity = intake.submission.severity if accepted and intake.submission else None
+        ruling.decided_by, ruling.decided_on = "panel", decision["decided"]
+        ruling.reason = "" if accepted else decision["rationale"]
 
     def _intake(self) -> Intake:
         template = template_for_body(self.issue.body, self.content)
@@ -265,6 +292,7 @@ class Run:
                 program=program,
                 policy=policy,
                 program_sha=_program_sha(self.root, program.slug),
+                panel_decision=state.panel,
             )
             state.pull_request = self.gateway.propose(
                 f"bounties/submission-{number}",

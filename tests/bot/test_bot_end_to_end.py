@@ -243,3 +243,36 @@ def test_applications_are_acknowledged_without_revealing_invitations(bot: Bot) -
     assert "alice" not in comment["body"]
     bot.run("issues", bot.issue_event(12))
     assert len(bot.bot_comments(12)) == 1
+
+
+def test_panel_votes_decide_and_are_recorded_in_the_finding(bot: Bot, root: Path) -> None:
+    # The demo program's panel: judge-a, judge-b, judge-c; majority with a quorum of 2.
+    bot.file(7, bot.body())
+    bot.run("issue_comment", bot.comment_event(7, "/vote accept novel and severe", "judge-a"))
+    assert bot.server.pulls == []  # quorum not reached
+    bot.run("issue_comment", bot.comment_event(7, "/vote reject known variant", "judge-b"))
+    assert bot.server.pulls == []  # a tie decides nothing
+    bot.run("issue_comment", bot.comment_event(7, "/vote accept", "judge-b"))  # changed vote
+    [pull] = bot.server.pulls
+    text = bot.server.files[("bounties/submission-7", "programs/demo/findings/demo-7.md")]
+    assert "panel_decision:" in text and "outcome: accept" in text
+    assert "rationale: '2 to accept, 0 to reject: novel and severe'" in text
+    (root / "programs/demo/findings/demo-7.md").write_text(text)
+    _, problems = validate(root, AS_OF)
+    assert [p.as_text() for p in problems if p.is_error] == []
+    bot.run("issue_comment", bot.comment_event(7, "/vote reject too late", "judge-c"))
+    log = bot.bot_comments(7)[0]["body"]
+    assert "@judge-c: `/vote` ignored: the panel's decision is already recorded." in log
+    assert pull["html_url"] in log
+
+
+def test_panel_conflicts_of_interest_and_outsiders(bot: Bot) -> None:
+    bot.file(7, bot.body(), author="judge-a")
+    bot.run("issue_comment", bot.comment_event(7, "/vote accept", "judge-a"))
+    bot.run("issue_comment", bot.comment_event(7, "/vote accept", "passer-by"))
+    bot.run("issue_comment", bot.comment_event(7, "/score harm=9", "judge-b"))
+    log = bot.bot_comments(7)[0]["body"]
+    assert "@judge-a: `/vote` ignored: panel members do not judge submissions they filed" in log
+    assert "@passer-by: `/vote` ignored: only the program's panel members judge." in log
+    assert "@judge-b: `/score` not understood: 'harm=9' is not <criterion>=<1-5>." in log
+    assert bot.server.pulls == []

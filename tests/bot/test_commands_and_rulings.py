@@ -180,3 +180,34 @@ def test_timeouts_retry_gets_but_not_posts_and_long_waits_give_up() -> None:
     session, _ = install([FakeResponse(403, far)])
     with pytest.raises(retry.RateLimited, match="giving up"):
         session.request("GET", "u")
+
+
+def test_panel_mean_score_rule_and_credit_conflict() -> None:
+    from site_builder.bot.panel import judge
+    from site_builder.content.models_in_depth import Panel
+
+    panel = Panel.model_validate(
+        {
+            "members": ["a", "b", "c"],
+            "criteria": [{"id": "harm", "description": "h"}, {"id": "novelty", "description": "n"}],
+            "decision": {"rule": "mean-score", "quorum": 2, "bar": 3.5},
+        }
+    )
+    commands = [
+        command_in(comment(body, author=who, n=i))
+        for i, (who, body) in enumerate(
+            [
+                ("a", "/score harm=4 novelty=3"),
+                ("c", "/score harm=5 novelty=5"),
+                ("b", "/score harm=2 novelty=2"),
+                ("b", "/score harm=1 stealth=2"),
+            ],
+            1,
+        )
+    ]
+    judged = judge([c for c in commands if c], panel, conflicted={"c"}, recorded=None)
+    assert "@c: `/score` ignored: panel members do not judge submissions" in judged.log[1]
+    assert judged.decision is not None
+    assert judged.decision["outcome"] == "reject"  # (4+3+2+2)/4 = 2.75 < 3.5
+    assert judged.decision["rationale"] == "Mean score 2.75 against a bar of 3.5."
+    assert "already recorded" in judged.log[-1]

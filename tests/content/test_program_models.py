@@ -137,3 +137,14 @@ def test_evals_form_asks_for_the_threshold_and_the_bot_checks_it(tree: Tree) -> 
     assert [
         p.field for p in intake(tree, threshold=["None (not a threshold finding)"]).problems
     ] == ["threshold"]
+
+
+def test_finding_page_shows_how_the_panel_decided(tree: Tree) -> None:
+    claim(tree, "panel_decision:\n  outcome: accept\n  decided: '2026-02-05'\n  votes: "
+          "{judge-a: accept, judge-b: accept}\n  rationale: Severe and new.")
+    content, problems = tree.validate()
+    assert problems == []
+    pages = {p.src_uri: p for p in generate_site(content, AS_OF)[0]}
+    body = pages["findings/DEMO-1.md"].body
+    assert "How the panel decided" in body and "2 to accept, 0 to reject" in body
+    assert "Severe and new." in body
