@@ -161,6 +161,14 @@ def _program_rules(entry: ProgramEntry, content: Content, as_of: date) -> Iterat
                     ("invited", index, "until"),
                     f"until {invitation.until} is before since {invitation.since}",
                 )
+            for grant_index, grant in enumerate(invitation.access):
+                if grant.until and grant.until < invitation.since:
+                    yield problem_at(
+                        entry.invitations_source,
+                        ("invited", index, "access", grant_index, "until"),
+                        f"access '{grant.kind}' ends on {grant.until}, before the invitation "
+                        f"starts ({invitation.since})",
+                    )
     if (
         program.status == "open"
         and program.participation == "public"

@@ -68,13 +68,25 @@ class Hunter(Record):
     leaderboard: LeaderboardPreference = Field(default_factory=LeaderboardPreference)
 
 
+class AccessGrant(Record):
+    kind: Line = Field(description="Extra access, e.g. activations, fine-tuning, an endpoint.")
+    until: Day | None = Field(
+        None, description="Last day of this access; absent: as long as the invitation."
+    )
+
+
 class Invitation(Record):
     hunter: Handle = Field(description="Invited hunter's handle.")
     since: Day = Field(description="First day of the invitation.")
-    until: Day | None = Field(None, description="Last day; leave out for no expiry.")
-    access: list[Line] = Field(
-        default_factory=list, description="Extra access granted (e.g. activations)."
+    until: Day | None = Field(
+        None, description="Last day; leave out for no expiry. An expired invitation stops counting."
     )
+    access: list[AccessGrant] = Field(
+        default_factory=list, description="Extra access this hunter holds, each with an expiry."
+    )
+
+    def active(self, day: object) -> bool:
+        return self.since <= day and (self.until is None or day <= self.until)  # type: ignore[operator]
 
 
 class Invitations(Record):

@@ -142,7 +142,7 @@ def test_contact_needs_email_or_url(tree: Tree) -> None:
 def test_invitation_for_unknown_hunter(tree: Tree) -> None:
     tree.append("club/invitations.yml", "  - hunter: carol\n    since: 2026-01-01\n")
     assert only(tree.problems()) == (
-        "programs/club/invitations.yml:6:13: error: invited[1].hunter: no hunter 'carol' "
+        "programs/club/invitations.yml:8:13: error: invited[1].hunter: no hunter 'carol' "
         "(hint: add programs/_hunters/carol.yml)"
     )
 
@@ -151,4 +151,12 @@ def test_invitations_on_a_public_program_warn(tree: Tree) -> None:
     tree.write("demo/invitations.yml", "invited: []\n")
     assert only(tree.problems()).startswith(
         "programs/demo/invitations.yml:1:1: warning: invitations.yml has no effect"
+    )
+
+
+def test_access_grant_cannot_end_before_the_invitation(tree: Tree) -> None:
+    tree.replace("club/invitations.yml", "        until: 2026-06-30", "        until: 2025-06-30")
+    assert only(tree.problems()) == (
+        "programs/club/invitations.yml:7:16: error: invited[0].access[0].until: access "
+        "'activations' ends on 2025-06-30, before the invitation starts (2026-01-01)"
     )

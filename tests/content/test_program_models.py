@@ -140,8 +140,11 @@ def test_evals_form_asks_for_the_threshold_and_the_bot_checks_it(tree: Tree) -> 
 
 
 def test_finding_page_shows_how_the_panel_decided(tree: Tree) -> None:
-    claim(tree, "panel_decision:\n  outcome: accept\n  decided: '2026-02-05'\n  votes: "
-          "{judge-a: accept, judge-b: accept}\n  rationale: Severe and new.")
+    claim(
+        tree,
+        "panel_decision:\n  outcome: accept\n  decided: '2026-02-05'\n  votes: "
+        "{judge-a: accept, judge-b: accept}\n  rationale: Severe and new.",
+    )
     content, problems = tree.validate()
     assert problems == []
     pages = {p.src_uri: p for p in generate_site(content, AS_OF)[0]}
