@@ -5,9 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from rich.console import Console
-from rich.table import Table
-
 from ..content.checks import validate
 from ..content.problems import count_errors, format_problems
 from ..scoring.leaderboard import MEASURES, WINDOWS
@@ -76,6 +73,9 @@ def run_leaderboard(args: argparse.Namespace) -> int:
             f"no public program '{args.program}'; public programs: "
             f"{', '.join(public_programs(content))}"
         )
+    from rich.console import Console
+    from rich.table import Table
+
     rows = board_rows(content, as_of, program=args.program, window=args.window, by=args.by)
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -103,6 +103,9 @@ def run_stats(args: argparse.Namespace) -> int:
     content = _content(args)
     if content is None:
         return EXIT_PROBLEMS
+    from rich.console import Console
+    from rich.table import Table
+
     data = stats(content, args.as_of or today_utc())
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
