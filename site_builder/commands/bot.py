@@ -19,6 +19,7 @@ from .common import (
     content_root,
     subcommand,
     today_utc,
+    valid_content,
 )
 
 
@@ -51,8 +52,6 @@ def run(args: argparse.Namespace) -> int:
     from ..bot.gateway import DryRunGateway, GatewayError, GitHubGateway
     from ..bot.model import Actions
     from ..bot.triage import handle
-    from ..content.checks import validate
-    from ..content.problems import count_errors, format_problems
 
     event = _event(args.event)
     name = (
@@ -62,13 +61,8 @@ def run(args: argparse.Namespace) -> int:
     )
     root = content_root(args.root)
     as_of = args.as_of or today_utc()
-    content, problems = validate(root, as_of)
-    if count_errors(problems):
-        print(
-            "bounties bot: the content on the default branch has errors; fix them first:\n"
-            + format_problems([p for p in problems if p.is_error], "text"),
-            file=sys.stderr,
-        )
+    content = valid_content(root, as_of)
+    if content is None:
         return EXIT_PROBLEMS
     actions = Actions()
     if args.dry_run:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from ..content.load import CONTENT_DIR
 
@@ -69,3 +70,22 @@ def subcommand(
         epilog=f"Example:\n  {example}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+
+
+def valid_content(root: Path, as_of: date) -> Any:
+    """The validated content under root, or None after printing its errors to stderr (the
+    caller then exits 1): commands other than `validate` refuse to work on invalid content."""
+    import sys
+
+    from ..content.checks import validate
+    from ..content.problems import count_errors, format_problems
+
+    content, problems = validate(content_root(root), as_of)
+    if count_errors(problems):
+        print(
+            "the content has errors; fix them first (see `bounties validate`):\n"
+            + format_problems([p for p in problems if p.is_error], "text"),
+            file=sys.stderr,
+        )
+        return None
+    return content

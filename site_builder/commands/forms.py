@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..content.checks import validate
-from ..content.problems import count_errors, format_problems
 from ..intake.forms import FORMS_DIR, form_documents
 from .common import (
     EXIT_PROBLEMS,
@@ -15,6 +13,7 @@ from .common import (
     content_root,
     subcommand,
     today_utc,
+    valid_content,
 )
 from .generated import write_or_check
 
@@ -38,9 +37,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = content_root(args.root)
-    content, problems = validate(root, args.as_of or today_utc())
-    if count_errors(problems):
-        print(format_problems([p for p in problems if p.is_error], "text"))
+    content = valid_content(root, args.as_of or today_utc())
+    if content is None:
         return EXIT_PROBLEMS
     folder = Path(root) / FORMS_DIR
     documents = form_documents(content)

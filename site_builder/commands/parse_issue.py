@@ -11,9 +11,7 @@ from typing import Any
 
 import yaml
 
-from ..content.checks import validate
 from ..content.entries import Content
-from ..content.problems import count_errors, format_problems
 from ..intake.forms import accepting_programs, submission_form
 from ..intake.submission import build_submission
 from .common import (
@@ -22,9 +20,9 @@ from .common import (
     UsageError,
     add_as_of,
     add_root,
-    content_root,
     subcommand,
     today_utc,
+    valid_content,
 )
 
 
@@ -113,12 +111,9 @@ def template_for_body(body: str, content: Content) -> dict[str, Any] | None:
 
 
 def _content(root: Path, as_of: Any) -> Content:
-    content, problems = validate(content_root(root), as_of)
-    if count_errors(problems):
-        raise UsageError(
-            "the content has errors; fix them first:\n"
-            + format_problems([p for p in problems if p.is_error], "text")
-        )
+    content = valid_content(root, as_of)
+    if content is None:
+        raise UsageError("fix the content first (see above)")
     return content
 
 

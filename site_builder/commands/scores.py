@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..content.checks import validate
-from ..content.problems import count_errors, format_problems
 from ..scoring.leaderboard import MEASURES, WINDOWS
 from ..scoring.public import board_rows, public_programs, stats
 from .common import (
@@ -15,9 +13,9 @@ from .common import (
     UsageError,
     add_as_of,
     add_root,
-    content_root,
     subcommand,
     today_utc,
+    valid_content,
 )
 
 
@@ -56,11 +54,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def _content(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    content, problems = validate(content_root(args.root), args.as_of or today_utc())
-    if count_errors(problems):
-        print(format_problems([p for p in problems if p.is_error], "text"))
-        return None
-    return content
+    return valid_content(args.root, args.as_of or today_utc())
 
 
 def run_leaderboard(args: argparse.Namespace) -> int:
