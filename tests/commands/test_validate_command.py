@@ -80,7 +80,24 @@ def test_bad_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
     assert "'yesterday' is not a date in the form YYYY-MM-DD" in err
 
 
-@pytest.mark.parametrize("command", ["validate", "new", "schema"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "validate",
+        "new",
+        "schema",
+        "reference",
+        "build",
+        "serve",
+        "forms",
+        "parse-issue",
+        "leaderboard",
+        "stats",
+        "bot",
+        "init",
+        "upgrade",
+    ],
+)
 def test_every_command_has_help_with_an_example(
     command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
