@@ -12,10 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..commands.parse_issue import template_for_body
 from ..content.entries import Content, ProgramEntry
 from ..content.load import CONTENT_DIR
 from ..content.redaction import has_redactions
+from ..intake.forms import template_for_body
 from ..intake.parse import parse_issue_body
 from ..intake.submission import Intake, build_submission
 from .commands import Command, command_in

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from ..content.entries import Content
-from ..intake.forms import accepting_programs, submission_form
+from ..intake.forms import template_for_body
 from ..intake.submission import build_submission
 from .common import (
     EXIT_OK,
@@ -92,22 +92,6 @@ def run(args: argparse.Namespace) -> int:
         for key, value in data.items():
             print(f"{key}: {value}")
     return EXIT_OK
-
-
-def template_for_body(body: str, content: Content) -> dict[str, Any] | None:
-    """The generated form of the program the body names (all forms share their labels)."""
-    from ..intake.parse import parse_issue_body
-
-    programs = accepting_programs(content)
-    if not programs:
-        return None
-    first = submission_form(programs[0], content)
-    chosen = parse_issue_body(body, first).values.get("program")
-    name = chosen[0] if isinstance(chosen, list) and chosen else None
-    for entry in content.programs.values():
-        if name in (entry.program.name, entry.slug):
-            return submission_form(entry, content)
-    return first
 
 
 def _content(root: Path, as_of: Any) -> Content:

@@ -119,9 +119,13 @@ def submission_form(entry: ProgramEntry, content: Content) -> dict[str, Any]:
 
 def applying_programs(content: Content) -> list[ProgramEntry]:
     """Open invite-only programs: the public can apply to them, not submit findings."""
-    return [entry for slug, entry in sorted(content.programs.items())
-            if program_is_listed(entry) and entry.program.participation == "invite-only"
-            and entry.program.status == "open"]
+    return [
+        entry
+        for slug, entry in sorted(content.programs.items())
+        if program_is_listed(entry)
+        and entry.program.participation == "invite-only"
+        and entry.program.status == "open"
+    ]
 
 
 def apply_form_name(slug: str) -> str:
@@ -132,26 +136,46 @@ def application_form(entry: ProgramEntry) -> dict[str, Any]:
     """An application to an invite-only program: who you are and why, nothing about the
     program's private systems."""
     program = entry.program
-    intro = (f"**Apply to {program.name}** ({program.organizer.name}), an invite-only program. "
-             "This issue is public: do not include findings or private contact details. The "
-             "organizers review applications privately and answer by email or here.")
+    intro = (
+        f"**Apply to {program.name}** ({program.organizer.name}), an invite-only program. "
+        "This issue is public: do not include findings or private contact details. The "
+        "organizers review applications privately and answer by email or here."
+    )
     body: list[dict[str, Any]] = [
         {"type": "markdown", "attributes": {"value": intro}},
         _dropdown("program", "Program", [program.name], "The program you apply to.", default=0),
-        _textarea("track_record", "Track record",
-                  "Relevant work: public findings, papers, evaluations, red-teaming."),
-        _textarea("motivation", "What you would test",
-                  "What you want to look for with the access the program offers."),
-        {"type": "checkboxes", "id": "consents",
-         "attributes": {"label": "Consent",
-                        "options": [{"label": "I accept the program's rules and its "
-                                     "disclosure policy if invited", "required": True}]}},
+        _textarea(
+            "track_record",
+            "Track record",
+            "Relevant work: public findings, papers, evaluations, red-teaming.",
+        ),
+        _textarea(
+            "motivation",
+            "What you would test",
+            "What you want to look for with the access the program offers.",
+        ),
+        {
+            "type": "checkboxes",
+            "id": "consents",
+            "attributes": {
+                "label": "Consent",
+                "options": [
+                    {
+                        "label": "I accept the program's rules and its "
+                        "disclosure policy if invited",
+                        "required": True,
+                    }
+                ],
+            },
+        },
     ]
-    return {"name": f"Apply: {program.name}"[:200],
-            "description": "Apply to take part in an invite-only program.",
-            "title": f"[apply:{entry.slug}] ", "labels": [APPLICATION_LABEL,
-                                                        f"program:{entry.slug}"],
-            "body": body}
+    return {
+        "name": f"Apply: {program.name}"[:200],
+        "description": "Apply to take part in an invite-only program.",
+        "title": f"[apply:{entry.slug}] ",
+        "labels": [APPLICATION_LABEL, f"program:{entry.slug}"],
+        "body": body,
+    }
 
 
 def config_form(content: Content) -> dict[str, Any]:
@@ -179,8 +203,9 @@ def form_documents(content: Content) -> dict[str, str]:
     documents = {
         form_name(e.slug): _yaml(submission_form(e, content)) for e in accepting_programs(content)
     }
-    documents.update({apply_form_name(e.slug): _yaml(application_form(e))
-                      for e in applying_programs(content)})
+    documents.update(
+        {apply_form_name(e.slug): _yaml(application_form(e)) for e in applying_programs(content)}
+    )
     documents["config.yml"] = _yaml(config_form(content))
     return documents
 
@@ -191,12 +216,26 @@ def _threshold_fields(program: Any) -> list[dict[str, Any]]:
         return []
     options = [threshold_label(t) for t in program.thresholds] + [NO_THRESHOLD]
     return [
-        _dropdown("threshold", "Threshold crossed", options,
-                  "For a dangerous-capability finding: the program threshold you crossed."),
-        _input("measured", "Measured value", "The value you measured, as a plain number.",
-               placeholder="71", required=False),
-        _input("evidence", "Evidence reference", "Where the evidence is: name the eval log or "
-               "transcript you sent through the private channel.", required=False),
+        _dropdown(
+            "threshold",
+            "Threshold crossed",
+            options,
+            "For a dangerous-capability finding: the program threshold you crossed.",
+        ),
+        _input(
+            "measured",
+            "Measured value",
+            "The value you measured, as a plain number.",
+            placeholder="71",
+            required=False,
+        ),
+        _input(
+            "evidence",
+            "Evidence reference",
+            "Where the evidence is: name the eval log or "
+            "transcript you sent through the private channel.",
+            required=False,
+        ),
     ]
 
 
@@ -249,3 +288,20 @@ def _textarea(field_id: str, label: str, description: str) -> dict[str, Any]:
 
 def _yaml(data: dict[str, Any]) -> str:
     return HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def template_for_body(body: str, content: Content) -> dict[str, Any] | None:
+    """The generated form of the program the body names (all forms share their labels)."""
+    from .parse import parse_issue_body  # the parser reads forms; imported here to keep
+    # this module importable without it
+
+    programs = accepting_programs(content)
+    if not programs:
+        return None
+    first = submission_form(programs[0], content)
+    chosen = parse_issue_body(body, first).values.get("program")
+    name = chosen[0] if isinstance(chosen, list) and chosen else None
+    for entry in content.programs.values():
+        if name in (entry.program.name, entry.slug):
+            return submission_form(entry, content)
+    return first

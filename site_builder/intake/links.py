@@ -20,10 +20,10 @@ def submission_url(
     return f"{server}/{repository}/issues/new?{query}"
 
 
-def application_url(repository: str, program_slug: str,
-                    server: str = "https://github.com") -> str:
+def application_url(repository: str, program_slug: str, server: str = "https://github.com") -> str:
     from .forms import apply_form_name
 
-    query = urlencode({"template": apply_form_name(program_slug),
-                       "title": f"[apply:{program_slug}] "})
+    query = urlencode(
+        {"template": apply_form_name(program_slug), "title": f"[apply:{program_slug}] "}
+    )
     return f"{server}/{repository}/issues/new?{query}"

@@ -168,8 +168,9 @@ def _text(values: dict[str, Any], field: str, problem: Any) -> str | None:
     return text.strip()
 
 
-def _threshold(values: dict[str, Any], program: ProgramEntry | None, category: str | None,
-               problem: Any) -> dict[str, Any]:
+def _threshold(
+    values: dict[str, Any], program: ProgramEntry | None, category: str | None, problem: Any
+) -> dict[str, Any]:
     """Evals-based programs: a dangerous-capability claim names a threshold it really crosses."""
     if program is None or program.program.model != "evals-based":
         return {}
@@ -192,8 +193,11 @@ def _threshold(values: dict[str, Any], program: ProgramEntry | None, category: s
         return {}
     if not threshold.crossed_by(measured):
         word = "above" if threshold.direction == "above" else "below"
-        problem("measured", f"{measured:g} does not cross '{threshold.id}': it must be {word} "
-                f"{threshold.value:g} ({threshold.metric}).")
+        problem(
+            "measured",
+            f"{measured:g} does not cross '{threshold.id}': it must be {word} "
+            f"{threshold.value:g} ({threshold.metric}).",
+        )
         return {}
     return {"threshold": threshold.id, "measured": measured, "evidence": evidence.strip()}
 
