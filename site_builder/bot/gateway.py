@@ -32,6 +32,7 @@ class Gateway(Protocol):
     def issue(self, number: int) -> Issue: ...
     def comments(self, number: int) -> list[Comment]: ...
     def permission(self, user: str) -> str: ...
+    def open_issues(self, label: str) -> list[Issue]: ...
     def add_labels(self, number: int, labels: list[str]) -> None: ...
     def remove_label(self, number: int, label: str) -> None: ...
     def create_comment(self, number: int, body: str) -> Comment: ...
@@ -113,6 +114,16 @@ class GitHubGateway:
             )
             for c in self._call(lambda: list(issue.comments()))
         ]
+
+    def open_issues(self, label: str) -> list[Issue]:
+        """Open issues with a label (first 100, one request), for likely duplicates."""
+        url = self.gh.session.build_url("repos", self.owner, self.name, "issues")
+        response = self.gh.session.get(
+            url, params={"state": "open", "labels": label, "per_page": 100}
+        )
+        if response.status_code != 200:
+            return []  # only a hint for maintainers: never fail the run over it
+        return [issue_from_json(item) for item in response.json() if "pull_request" not in item]
 
     def permission(self, user: str) -> str:
         url = self.gh.session.build_url(
@@ -270,6 +281,9 @@ class DryRunGateway:
                 comment.get("updated_at", ""),
             )
         ]
+
+    def open_issues(self, label: str) -> list[Issue]:
+        return []
 
     def permission(self, user: str) -> str:
         association = (self.event.get("comment") or {}).get("author_association", "")

@@ -25,6 +25,7 @@ class BotState:
     pull_request: str | None = None
     sensitive: bool = False
     panel: dict[str, Any] | None = None
+    similar: list[list[Any]] | None = None  # likely duplicates, computed once per issue
 
     def encode(self) -> str:
         raw = json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))

@@ -19,7 +19,7 @@ from ..intake.forms import template_for_body
 from ..intake.parse import parse_issue_body
 from ..intake.submission import Intake, build_submission
 from .commands import Command, command_in
-from .duplicates import likely_duplicates
+from .duplicates import Similar, likely_duplicates
 from .finding_file import finding_markdown, finding_path
 from .gateway import Gateway, IssueGone
 from .model import Actions, Comment, Issue
@@ -180,7 +180,7 @@ class Run:
         )
         self._apply(ruling, state, intake, program, policy)
         self._label(intake, ruling, sensitive, edited_after)
-        similar = [] if sensitive or not program else self._similar(intake, program)
+        similar = [] if sensitive or not program else self._similar(intake, program, state)
         state.sensitive = sensitive
         state.processed = sorted({c.comment.id for c in commands})
         body = render(
@@ -333,18 +333,28 @@ class Run:
             self.gateway.remove_label(self.issue.number, stale)
             self.actions.add(f"label removed: {stale}")
 
-    def _similar(self, intake: Intake, program: ProgramEntry) -> list[Any]:
-        text = (
-            self.issue.title
-            + " "
-            + (intake.submission.summary if intake.submission else self.issue.body)
-        )
-        candidates = [
-            (f"{f.id} “{f.finding.title}”", f.finding.title + " " + f.source.body)
-            for f in self.content.findings
-            if f.program_slug == program.slug
-        ]
-        return likely_duplicates(text, candidates)
+    def _similar(self, intake: Intake, program: ProgramEntry, state: BotState) -> list[Any]:
+        """Likely duplicates among the program's findings and its other open submissions,
+        computed once per issue and kept in the bot state (so later runs stay cheap and the
+        comment stays stable)."""
+        if state.similar is None:
+            summary = intake.submission.summary if intake.submission else self.issue.body
+            findings = [
+                (f"{f.id} “{f.finding.title}”", f.finding.title + " " + f.source.body)
+                for f in self.content.findings
+                if f.program_slug == program.slug
+            ]
+            # Other submissions are compared body to body: both are rendered forms.
+            issues = [
+                (f"#{i.number} “{i.title}”", i.title + " " + i.body)
+                for i in self.gateway.open_issues(f"program:{program.slug}")
+                if i.number != self.issue.number
+            ]
+            found = likely_duplicates(self.issue.title + " " + summary, findings)
+            found += likely_duplicates(self.issue.title + " " + self.issue.body, issues)
+            found.sort(key=lambda s: (-s.score, s.label))
+            state.similar = [[s.label, s.score, list(s.shared)] for s in found[:3]]
+        return [Similar(label, score, tuple(shared)) for label, score, shared in state.similar]
 
     def _write_comment(self, existing: Comment | None, body: str) -> None:
         number = self.issue.number

@@ -38,7 +38,7 @@ def test_runs_from_the_actions_environment(
     env_for(monkeypatch, bot, bot.issue_event(7), tmp_path, "issues")
     assert main(["bot", "--root", str(bot.root), "--as-of", "2026-11-23"]) == 0
     err = capsys.readouterr().err
-    assert "#7: valid; ruling none; 3 API request(s)" in err
+    assert "#7: valid; ruling none; 4 API request(s)" in err
     assert len(bot.bot_comments(7)) == 1
 
 

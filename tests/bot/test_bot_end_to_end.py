@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -276,3 +277,16 @@ def test_panel_conflicts_of_interest_and_outsiders(bot: Bot) -> None:
     assert "@passer-by: `/vote` ignored: only the program's panel members judge." in log
     assert "@judge-b: `/score` not understood: 'harm=9' is not <criterion>=<1-5>." in log
     assert bot.server.pulls == []
+
+
+def test_likely_duplicates_among_open_submissions_are_listed_once(bot: Bot) -> None:
+    bot.file(7, bot.body())
+    bot.run("issues", bot.issue_event(7))
+    bot.file(8, bot.body())  # the same report filed twice
+    first = bot.run("issues", bot.issue_event(8))
+    body = bot.bot_comments(8)[0]["body"]
+    assert "**Possible duplicates**" in body and "#7 “[demo] Role-play bypass”" in body
+    assert re.search(r"#7 “\[demo\] Role-play bypass” \(100% similar: \w", body)  # explained
+    again = bot.run("issues", bot.issue_event(8, "edited"))
+    assert again.requests < first.requests  # computed once, kept in the bot's state
+    assert bot.bot_comments(8)[0]["body"] == body
