@@ -261,10 +261,7 @@ def _invitation_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Pr
     invitations = program.invitations.invited if program.invitations else []
     when = entry.finding.submitted
     for index, handle in enumerate(entry.finding.hunters):
-        ok = any(
-            i.hunter == handle and i.since <= when and (i.until is None or when <= i.until)
-            for i in invitations
-        )
+        ok = any(i.hunter == handle and i.active(when) for i in invitations)
         if not ok:
             yield problem_at(
                 entry.source,

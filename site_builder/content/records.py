@@ -3,6 +3,7 @@ rules front matter and site settings."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -85,8 +86,9 @@ class Invitation(Record):
         default_factory=list, description="Extra access this hunter holds, each with an expiry."
     )
 
-    def active(self, day: object) -> bool:
-        return self.since <= day and (self.until is None or day <= self.until)  # type: ignore[operator]
+    def active(self, day: date) -> bool:
+        """Whether the invitation counts on `day` (an expired one stops counting)."""
+        return self.since <= day and (self.until is None or day <= self.until)
 
 
 class Invitations(Record):

@@ -74,3 +74,13 @@ def redact(body: str, notice: str = "Redacted") -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def public_summary(body: str, limit: int) -> str:
+    """The first plain paragraph of the redacted write-up, as one line of text (for feeds and
+    exports, where a heading, quote, list or table would read badly)."""
+    skip = ("#", ">", "```", "|", "-", "*", ":::")
+    for paragraph in redact(body).split("\n\n"):
+        if paragraph.strip() and not paragraph.lstrip().startswith(skip):
+            return " ".join(paragraph.split())[:limit]
+    return ""

@@ -139,12 +139,7 @@ def _program_open(entry: ProgramEntry, author: str, as_of: date, problem: Any) -
 
 def _invited(entry: ProgramEntry, author: str, as_of: date) -> bool:
     invited = entry.invitations.invited if entry.invitations else []
-    return any(
-        i.hunter.lower() == author.lower()
-        and i.since <= as_of
-        and (i.until is None or as_of <= i.until)
-        for i in invited
-    )
+    return any(i.hunter.lower() == author.lower() and i.active(as_of) for i in invited)
 
 
 def _choice(

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from ..content.entries import Content, FindingEntry
-from ..content.redaction import redact
+from ..content.redaction import public_summary
 from ..content.taxonomy import TAXONOMY
 
 TAXONOMY_VERSION = "0.2"
@@ -123,7 +123,9 @@ def avid_report(
             description=LangValue(lang="eng", value=finding.title),
         ),
         references=[Reference(type="source", label=finding.title, url=url)],
-        description=LangValue(lang="eng", value=_summary(entry) or finding.title),
+        description=LangValue(
+            lang="eng", value=public_summary(entry.source.body, 1000) or finding.title
+        ),
         impact=Impact(
             avid=AvidTaxonomy(
                 risk_domain=[info.avid_domain],
@@ -135,13 +137,3 @@ def avid_report(
         credit=[LangValue(lang="eng", value=label) for label in credit_labels],
         reported_date=finding.submitted.isoformat(),
     )
-
-
-def _summary(entry: FindingEntry) -> str:
-    text = redact(entry.source.body)
-    paragraphs = [
-        p.strip()
-        for p in text.split("\n\n")
-        if p.strip() and not p.lstrip().startswith(("#", ">", "```", "|", "-", "*", ":::"))
-    ]
-    return " ".join(paragraphs[0].split())[:1000] if paragraphs else ""

@@ -224,14 +224,7 @@ class _Generator:
             record=_record(summary(self.site.findings, self.content, entry.slug)),
             thresholds=_thresholds(program, findings),
             panel=_panel(program),
-            similar=[
-                {
-                    "href": link.href(paths.program(m.program.slug)),
-                    "name": m.program.program.name,
-                    "shared": m.shared,
-                }
-                for m in similar_programs(entry, self.site.programs)
-            ],
+            similar=_match_links(similar_programs(entry, self.site.programs), link),
             links={
                 "rules": link.href(paths.rules(entry.slug)),
                 "policy": link.href(paths.policy(program.disclosure_policy)),
@@ -247,8 +240,11 @@ class _Generator:
             "status": program.status,
             "apply": _md(program.apply or ""),
         }
-        apply_url = (application_url(self.repository, entry.slug)
-                     if self.repository and program.status == "open" else None)
+        apply_url = (
+            application_url(self.repository, entry.slug)
+            if self.repository and program.status == "open"
+            else None
+        )
         body = self._render("program_stub.html.j2", src, p=view, apply_url=apply_url)
         return Page(
             src,
@@ -364,14 +360,7 @@ class _Generator:
             or "0",
             "findings": [self._row(f, link) for f in findings[:LATEST_ON_PROFILE]],
             "more": len(findings) - min(len(findings), LATEST_ON_PROFILE),
-            "matches": [
-                {
-                    "href": link.href(paths.program(m.program.slug)),
-                    "name": m.program.program.name,
-                    "shared": m.shared,
-                }
-                for m in programs_for_hunter(record.skills, self.site.programs)
-            ],
+            "matches": _match_links(programs_for_hunter(record.skills, self.site.programs), link),
         }
         body = self._render("hunter.html.j2", src, h=view)
         return Page(src, credit.label, body, description=f"Hunter profile: {credit.label}")
@@ -797,17 +786,38 @@ def _thresholds(program: Program, findings: list[FindingEntry]) -> list[dict[str
     """Each threshold with how many published findings crossed it, and when first."""
     rows = []
     for threshold in program.thresholds:
-        crossing = sorted(f.finding.disclose_on for f in findings
-                          if f.finding.threshold and f.finding.threshold.id == threshold.id
-                          and f.finding.disclose_on)
+        crossing = sorted(
+            f.finding.disclose_on
+            for f in findings
+            if f.finding.threshold
+            and f.finding.threshold.id == threshold.id
+            and f.finding.disclose_on
+        )
         evaluation = threshold.evaluation
-        rows.append({"id": threshold.id, "capability": threshold.capability,
-                     "evaluation": f"{evaluation.name} {evaluation.version} "
-                     f"({evaluation.harness})", "metric": threshold.metric,
-                     "direction": threshold.direction, "value": threshold.value,
-                     "count": len(crossing),
-                     "first": crossing[0].isoformat() if crossing else None})
+        rows.append(
+            {
+                "id": threshold.id,
+                "capability": threshold.capability,
+                "evaluation": f"{evaluation.name} {evaluation.version} ({evaluation.harness})",
+                "metric": threshold.metric,
+                "direction": threshold.direction,
+                "value": threshold.value,
+                "count": len(crossing),
+                "first": crossing[0].isoformat() if crossing else None,
+            }
+        )
     return rows
+
+
+def _match_links(matches: list[Any], link: paths.Linker) -> list[dict[str, Any]]:
+    return [
+        {
+            "href": link.href(paths.program(m.program.slug)),
+            "name": m.program.program.name,
+            "shared": m.shared,
+        }
+        for m in matches
+    ]
 
 
 def _threshold_claim(program: Program, finding: Any) -> dict[str, Any] | None:
@@ -816,9 +826,14 @@ def _threshold_claim(program: Program, finding: Any) -> dict[str, Any] | None:
     if claim is None or threshold is None:
         return None
     evaluation = threshold.evaluation
-    return {"capability": threshold.capability, "measured": claim.measured,
-            "metric": threshold.metric, "direction": threshold.direction,
-            "value": threshold.value, "evaluation": f"{evaluation.name} {evaluation.version}"}
+    return {
+        "capability": threshold.capability,
+        "measured": claim.measured,
+        "metric": threshold.metric,
+        "direction": threshold.direction,
+        "value": threshold.value,
+        "evaluation": f"{evaluation.name} {evaluation.version}",
+    }
 
 
 def _panel_decision(finding: Any) -> dict[str, Any] | None:
@@ -827,11 +842,14 @@ def _panel_decision(finding: Any) -> dict[str, Any] | None:
         return None
     votes = list(decision.votes.values())
     scores = [v for member in decision.scores.values() for v in member.values()]
-    return {"outcome": decision.outcome, "decided": decision.decided,
-            "votes": votes, "tally": f"{votes.count('accept')} to accept, "
-            f"{votes.count('reject')} to reject",
-            "mean": f"{sum(scores) / len(scores):.1f}" if scores else None,
-            "rationale": _md(decision.rationale)}
+    return {
+        "outcome": decision.outcome,
+        "decided": decision.decided,
+        "votes": votes,
+        "tally": f"{votes.count('accept')} to accept, {votes.count('reject')} to reject",
+        "mean": f"{sum(scores) / len(scores):.1f}" if scores else None,
+        "rationale": _md(decision.rationale),
+    }
 
 
 def _panel(program: Program) -> dict[str, Any] | None:
@@ -839,11 +857,12 @@ def _panel(program: Program) -> dict[str, Any] | None:
     if panel is None:
         return None
     rule = panel.decision
-    words = (f"a majority of votes once {rule.quorum} members have voted"
-             if rule.rule == "majority" else
-             f"a mean score of at least {rule.bar} once {rule.quorum} members have scored")
-    return {"members": [f"@{m}" for m in panel.members], "rule": words,
-            "criteria": panel.criteria}
+    words = (
+        f"a majority of votes once {rule.quorum} members have voted"
+        if rule.rule == "majority"
+        else f"a mean score of at least {rule.bar} once {rule.quorum} members have scored"
+    )
+    return {"members": [f"@{m}" for m in panel.members], "rule": words, "criteria": panel.criteria}
 
 
 _STEP_LABELS = {

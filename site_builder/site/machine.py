@@ -12,7 +12,7 @@ from feedgen.feed import FeedGenerator
 from pydantic import BaseModel, Field
 
 from ..content.entries import FindingEntry
-from ..content.redaction import redact
+from ..content.redaction import public_summary
 from ..content.taxonomy import TAXONOMY
 from ..scoring.avid import AvidReport, avid_report
 from . import paths
@@ -207,21 +207,9 @@ def _feed(site: PublicSite, findings: list[FindingEntry], base: str, path: str, 
         item.link(href=url)
         item.published(_stamp(finding.disclose_on))
         item.updated(_stamp(finding.disclose_on))
-        item.summary(_summary(entry))
+        item.summary(public_summary(entry.source.body, 500))
         item.category(term=finding.category, label=TAXONOMY[finding.category].label)
     return feed.atom_str(pretty=True).decode("utf-8")
-
-
-def _summary(entry: FindingEntry) -> str:
-    """First paragraph of the redacted write-up, as plain text (feed readers render HTML)."""
-    text = redact(entry.source.body)
-    paragraphs = [
-        p.strip()
-        for p in text.split("\n\n")
-        if p.strip() and not p.lstrip().startswith(("#", ">", "```", "|", "-", "*"))
-    ]
-    first = paragraphs[0] if paragraphs else ""
-    return " ".join(first.split())[:500]
 
 
 def _security_txt(site: PublicSite, base: str) -> str:

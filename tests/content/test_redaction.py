@@ -33,3 +33,12 @@ def test_issues_for_nested_and_stray_markers() -> None:
         (2, "redacted section opened on line 1 is not closed before this one"),
         (4, "':::' closes no redacted section"),
     ]
+
+
+def test_public_summary_is_the_first_plain_paragraph_without_hazards() -> None:
+    from site_builder.content.redaction import public_summary
+
+    body = "## Summary\n\n::: redacted why\nCANARY-HAZARD\n:::\n\nThe model   leaks.\nMore.\n"
+    assert public_summary(body, 100) == "The model leaks. More."
+    assert public_summary(body, 9) == "The model"
+    assert public_summary("# Only a heading\n", 100) == ""
