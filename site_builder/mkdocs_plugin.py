@@ -32,6 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from . import clock
 from .content.checks import validate
 from .content.load import CONTENT_DIR
 from .content.problems import count_errors, format_problems
@@ -42,7 +43,7 @@ from .site.search import SearchIndexer, SearchIndexError
 log = logging.getLogger("mkdocs.plugins.bounties")
 
 ROOT_ENV = "BOUNTIES_ROOT"
-AS_OF_ENV = "BOUNTIES_AS_OF"
+AS_OF_ENV = clock.AS_OF_VARIABLE
 
 
 class BountiesConfig(Config):
@@ -68,7 +69,7 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
             or os.environ.get(ROOT_ENV)
             or os.path.dirname(config.config_file_path or ".")
         )
-        as_of = _as_of(self.config.as_of or os.environ.get(AS_OF_ENV))
+        as_of = _as_of(self.config.as_of)
         if not config.theme.custom_dir:
             # A repository made by `bounties init` has no theme folder: use the packaged one.
             config.theme.dirs.insert(0, str(resources.files("site_builder.theme")))
@@ -174,11 +175,7 @@ def _replace(files: Files, file: File) -> None:
 
 
 def _as_of(text: str | None) -> date:
-    from .commands.common import today_utc
-
-    if not text:
-        return today_utc()
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise PluginError(f"as_of '{text}' is not a date in the form YYYY-MM-DD") from None
+        return clock.parse_day(text) if text else clock.today()
+    except ValueError as error:
+        raise PluginError(f"as_of: {error}") from None

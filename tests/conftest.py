@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from datetime import date
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+import time_machine
 
+from site_builder.clock import AS_OF_VARIABLE
 from site_builder.content.checks import validate
 from site_builder.content.entries import Content
 from site_builder.content.problems import Problem
@@ -15,6 +19,22 @@ from site_builder.content.problems import Problem
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO_ROOT = Path(__file__).parent.parent
 AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fixed_today() -> Iterator[date]:
+    """Every test runs on AS_OF, whatever the real date: the clock in this process is moved to
+    noon UTC on AS_OF (and keeps ticking), and BOUNTIES_AS_OF carries the date into child
+    processes (`bounties`, MkDocs). A test about the clock itself unsets the variable and travels
+    with the `time_machine` fixture."""
+    saved = os.environ.get(AS_OF_VARIABLE)
+    os.environ[AS_OF_VARIABLE] = AS_OF.isoformat()
+    with time_machine.travel(datetime(AS_OF.year, AS_OF.month, AS_OF.day, 12, tzinfo=UTC)):
+        yield AS_OF
+    if saved is None:
+        os.environ.pop(AS_OF_VARIABLE, None)
+    else:
+        os.environ[AS_OF_VARIABLE] = saved
 
 
 class Tree:

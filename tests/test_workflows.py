@@ -16,7 +16,7 @@ WORKFLOWS = REPO_ROOT / ".github" / "workflows"
 
 def test_workflows_match_githubs_schema() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["bot.yml", "site.yml"]
+    assert [f.name for f in files] == ["bot.yml", "site.yml", "tests.yml"]
     result = subprocess.run(
         [
             sys.executable,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import clock
 from ..content.load import CONTENT_DIR
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -18,13 +19,17 @@ class UsageError(Exception):
 
 def parse_day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+        return clock.parse_day(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def today_utc() -> date:
-    return datetime.now(UTC).date()
+    """Today (UTC), or BOUNTIES_AS_OF; a malformed BOUNTIES_AS_OF is a usage error."""
+    try:
+        return clock.today()
+    except clock.ClockError as error:
+        raise UsageError(str(error)) from None
 
 
 def add_root(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +48,10 @@ def add_as_of(parser: argparse.ArgumentParser) -> None:
         type=parse_day,
         default=None,
         metavar="YYYY-MM-DD",
-        help="the date taken as today for disclosure and review decisions (default: today, UTC)",
+        help=(
+            "the date taken as today for disclosure and review decisions "
+            f"(default: ${clock.AS_OF_VARIABLE} if set, else today, UTC)"
+        ),
     )
 
 

@@ -1119,7 +1119,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if fault.times > 0:
                     fault.times -= 1
         if fault is not None and fault.delay:
-            fake._stopping.wait(fault.delay)
+            _pause(fake._stopping, fault.delay)
             if fake._stopping.is_set():
                 return
         with fake._lock:
@@ -2188,3 +2188,11 @@ def _new_pull(
         "deletions": 0,
         "changed_files": 0,
     }
+
+
+def _pause(stopping: threading.Event, seconds: float) -> None:
+    """Wait `seconds` or until the server stops. Short sleeps rather than `stopping.wait(seconds)`:
+    a timed wait on an Event never returns under libfaketime (`.ci/time-travel`)."""
+    deadline = time.monotonic() + seconds
+    while not stopping.is_set() and time.monotonic() < deadline:
+        time.sleep(0.01)
