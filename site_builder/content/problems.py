@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -37,10 +38,12 @@ class Problem:
         return (self.file, self.line, self.col, self.message)
 
     def as_text(self) -> str:
-        where = f"{self.file}:{max(self.line, 1)}:{max(self.col, 1)}"
-        field = f"{self.field}: " if self.field else ""
-        hint = f" (hint: {self.hint})" if self.hint else ""
-        return f"{where}: {self.level.value}: {field}{self.message}{hint}"
+        """One line whatever the content held: a crafted key or value cannot start a line of
+        its own (in CI logs, a line starting with `::` is a workflow command)."""
+        where = f"{one_line(self.file)}:{max(self.line, 1)}:{max(self.col, 1)}"
+        field = f"{one_line(self.field)}: " if self.field else ""
+        hint = f" (hint: {one_line(self.hint)})" if self.hint else ""
+        return f"{where}: {self.level.value}: {field}{one_line(self.message)}{hint}"
 
     def as_github(self) -> str:
         """A GitHub Actions workflow command, shown inline on the pull request's diff."""
@@ -50,7 +53,7 @@ class Problem:
         props = (
             f"file={_escape_property(self.file)},line={max(self.line, 1)},col={max(self.col, 1)}"
         )
-        return f"::{self.level.value} {props}::{_escape_data(text)}"
+        return f"::{self.level.value} {props}::{one_line(_escape_data(text))}"
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)
@@ -80,9 +83,27 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
     return "\n".join(p.as_text() for p in ordered)
 
 
+def one_line(text: str) -> str:
+    """Text with every line break and control character written as a visible escape."""
+    return _CONTROL.sub(_visible_escape, text)
+
+
+def _visible_escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED_ESCAPES.get(char) or (
+        f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
+    )
+
+
+# C0 and C1 controls (line feeds, carriage returns, terminal escape sequences) and the Unicode
+# line and paragraph separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return one_line(_escape_data(text)).replace(":", "%3A").replace(",", "%2C")
