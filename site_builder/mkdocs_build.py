@@ -1,7 +1,10 @@
 """Run MkDocs for `bounties build` and `bounties serve`: environment, logging, atomic output.
 
-A failed build leaves the previous site untouched: MkDocs writes into a fresh folder beside the
-output, which replaces the old one only when the whole build has succeeded."""
+A failed build leaves the previous site untouched: MkDocs writes into a fresh work folder beside
+the output (`.site.building-*`, which also holds the search indexer's scratch files), and the
+result replaces the old site only when the whole build has succeeded. Builds into one folder take
+turns (a lock on the output's parent folder); the one holding the lock first removes work
+folders that a killed build left behind."""
 
 from __future__ import annotations
 
@@ -19,7 +22,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .mkdocs_plugin import AS_OF_ENV, ROOT_ENV
+from .mkdocs_plugin import AS_OF_ENV, ROOT_ENV, WORK_ENV
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not serialised there
+    fcntl = None  # type: ignore[assignment]
 
 
 class BuildFailed(Exception):
@@ -27,26 +35,64 @@ class BuildFailed(Exception):
 
 
 def build_site(config_file: Path, root: Path, out: Path, as_of: date, verbose: bool) -> None:
-    """Build into a temporary folder next to `out`, then swap it in."""
+    """Build into a work folder next to `out`, then swap it in."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
-    try:
-        with _environment(root, as_of), _logging(verbose):
-            try:
-                config = load_config(config_file=str(config_file), site_dir=str(staging))
-                config.plugins.on_startup(command="build", dirty=False)
+    with _exclusive(out):
+        _remove_leftovers(out)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+        staging = work / "site"
+        try:
+            with _environment(root, as_of, work), _logging(verbose):
                 try:
-                    build(config)
-                finally:
-                    config.plugins.on_shutdown()
-            except (Abort, ConfigurationError) as error:
-                logging.getLogger("mkdocs").error(str(error))
-                raise BuildFailed(str(error)) from None
-        _swap(staging, out)
+                    config = load_config(config_file=str(config_file), site_dir=str(staging))
+                    config.plugins.on_startup(command="build", dirty=False)
+                    try:
+                        build(config)
+                    finally:
+                        config.plugins.on_shutdown()
+                except (Abort, ConfigurationError) as error:
+                    logging.getLogger("mkdocs").error(str(error))
+                    raise BuildFailed(str(error)) from None
+            _swap(staging, out)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+@contextmanager
+def _exclusive(out: Path) -> Iterator[None]:
+    """Lock the output's parent folder for the build (an advisory lock on the folder itself, so
+    no lock file is left behind); another build there waits its turn. The operating system
+    releases the lock when a build dies, even by `kill -9`."""
+    if fcntl is None:
+        yield
+        return
+    folder = os.open(out.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(
+                f"bounties: another build into {out.parent} is running; waiting for it to finish",
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(folder, fcntl.LOCK_EX)
+        yield
     finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
+        os.close(folder)  # releases the lock
+
+
+def _remove_leftovers(out: Path) -> None:
+    """Work folders of builds that were killed (only called while holding the lock)."""
+    for leftover in out.parent.glob(f".{out.name}.building-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    previous = out.with_name(f".{out.name}.previous")
+    if previous.exists():
+        if out.exists():
+            shutil.rmtree(previous, ignore_errors=True)
+        else:  # killed in the middle of the swap: put the last good site back
+            previous.rename(out)
 
 
 def serve_site(config_file: Path, root: Path, as_of: date | None, dev_addr: str | None) -> None:
@@ -68,8 +114,10 @@ def _swap(staging: Path, out: Path) -> None:
 
 
 @contextmanager
-def _environment(root: Path, as_of: date | None) -> Iterator[None]:
+def _environment(root: Path, as_of: date | None, work: Path | None = None) -> Iterator[None]:
     values = {ROOT_ENV: str(root.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    if work is not None:
+        values[WORK_ENV] = str(work)
     if as_of:
         values[AS_OF_ENV] = as_of.isoformat()
     saved = {key: os.environ.get(key) for key in values}

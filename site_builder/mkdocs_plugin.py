@@ -44,6 +44,8 @@ log = logging.getLogger("mkdocs.plugins.bounties")
 
 ROOT_ENV = "BOUNTIES_ROOT"
 AS_OF_ENV = clock.AS_OF_VARIABLE
+# Set by `bounties build`: the build's work folder, where scratch files go (removed with it).
+WORK_ENV = "BOUNTIES_WORK_DIR"
 
 
 class BountiesConfig(Config):
@@ -92,7 +94,9 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
         if self.config.search:
             # Started now, Pagefind indexes on the other core while MkDocs renders the pages.
             language = content.settings.language if content.settings else "en"
-            self.indexer = SearchIndexer(self.pages, config.use_directory_urls, language)
+            self.indexer = SearchIndexer(
+                self.pages, config.use_directory_urls, language, os.environ.get(WORK_ENV)
+            )
         log.info(
             f"bounties: {len(content.findings)} findings validated, {len(self.pages)} pages "
             f"generated as of {as_of} in {time.perf_counter() - started:.2f} s"

@@ -30,8 +30,16 @@ class SearchIndexError(Exception):
 class SearchIndexer:
     """One Pagefind run over the searchable generated pages, started at once."""
 
-    def __init__(self, pages: Iterable[Page], directory_urls: bool, language: str = "en"):
-        self.scratch = Path(tempfile.mkdtemp(prefix="bounties-search-"))
+    def __init__(
+        self,
+        pages: Iterable[Page],
+        directory_urls: bool,
+        language: str = "en",
+        work_dir: str | None = None,
+    ):
+        """`work_dir`: where to put the scratch folder (the build's work folder, so that a
+        killed build leaves nothing elsewhere); the system's temporary folder by default."""
+        self.scratch = Path(tempfile.mkdtemp(prefix="bounties-search-", dir=work_dir or None))
         corpus = self.scratch / "site"
         count = 0
         for page in pages:

@@ -76,3 +76,72 @@ def test_broken_link_in_a_hand_written_page_fails_the_build(
     (project / "site_docs" / "about.md").write_text("# About\n\nSee [nothing](missing.md).\n")
     assert build(project) == 1
     assert "missing.md" in capsys.readouterr().err
+
+
+def test_a_second_build_into_the_same_folder_waits_its_turn(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import fcntl
+    import os
+    import threading
+
+    folder = os.open(project, os.O_RDONLY)
+    fcntl.flock(folder, fcntl.LOCK_EX)  # as a running build holds it
+    result: list[int] = []
+    waiting = threading.Thread(target=lambda: result.append(build(project)))
+    waiting.start()
+    waiting.join(timeout=3)
+    assert waiting.is_alive() and result == [], "the second build did not wait"
+    os.close(folder)
+    waiting.join(timeout=120)
+    assert result == [0]
+    err = capsys.readouterr().err
+    assert f"bounties: another build into {project} is running; waiting for it to finish" in err
+    assert (project / "site" / "index.html").is_file()
+
+
+def test_a_killed_build_leaves_nothing_after_the_next_one(project: Path) -> None:
+    # What `kill -9` leaves: a work folder (with search scratch files) and, if killed in the
+    # middle of the swap, the previous site moved aside with no site in its place.
+    assert build(project) == 0
+    (project / ".site.building-x1y2" / "site").mkdir(parents=True)
+    (project / ".site.building-x1y2" / "bounties-search-abc").mkdir()
+    (project / "site").rename(project / ".site.previous")
+    (project / "site_docs" / "extra.md").write_text("# Extra\n")
+    assert build(project) == 0
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith((".site", "site"))) == [
+        "site",
+        "site_docs",
+    ]
+
+
+def test_a_killed_swap_gets_the_last_good_site_back_before_a_failed_build(project: Path) -> None:
+    assert build(project) == 0
+    before = (project / "site" / "index.html").read_bytes()
+    (project / "site").rename(project / ".site.previous")
+    finding = project / "programs" / "demo" / "findings" / "DEMO-1.md"
+    finding.write_text(finding.read_text().replace("severity: high", "severity: hihg"))
+    assert build(project) == 1
+    assert (project / "site" / "index.html").read_bytes() == before
+
+
+def test_search_scratch_files_live_in_the_builds_work_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from site_builder.site import search
+
+    made: list[str] = []
+    real_mkdtemp = tempfile.mkdtemp
+
+    def spy(*args: object, **kwargs: object) -> str:
+        path = real_mkdtemp(*args, **kwargs)  # type: ignore[call-overload]
+        made.append(path)
+        return path
+
+    monkeypatch.setattr(search.tempfile, "mkdtemp", spy)
+    assert build(project) == 0
+    scratch = [Path(p) for p in made if Path(p).name.startswith("bounties-search-")]
+    assert len(scratch) == 1 and scratch[0].parent.name.startswith(".site.building-")
+    assert scratch[0].parent.parent == project.resolve()
