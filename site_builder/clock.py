@@ -9,25 +9,15 @@ would otherwise publish against the real date)."""
 from __future__ import annotations
 
 import os
-import re
 from datetime import UTC, date, datetime
 
+from .content.types import parse_day
+
 AS_OF_VARIABLE = "BOUNTIES_AS_OF"
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class ClockError(ValueError):
     """BOUNTIES_AS_OF is set to something that is not a date."""
-
-
-def parse_day(text: str) -> date:
-    """A day written exactly as YYYY-MM-DD; ValueError with a readable message otherwise."""
-    if _ISO_DAY.fullmatch(text):
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
-    raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
 
 
 def today() -> date:

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
-from ..content.types import SEVERITIES
+from ..content.types import SEVERITIES, parse_day
 from .model import Comment
 
 NAMES = ("accept", "reject", "duplicate", "need-info", "disclose", "score", "vote")
@@ -85,7 +84,7 @@ def _parse(name: str, rest: str, comment: Comment) -> Command:
     if name == "disclose":
         if rest:
             try:
-                date.fromisoformat(rest)
+                parse_day(rest)
             except ValueError:
                 return Command(name, comment, error="use /disclose [YYYY-MM-DD]")
             return Command(name, comment, {"on": rest})

@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_day(text: str) -> date:
+    """A day written exactly `YYYY-MM-DD`. Python's `date.fromisoformat` also takes week dates
+    (`2027W011`, `2027-W01-1`) and `20270101`; those are errors here, like any other near miss."""
+    if _ISO_DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise ValueError(f"'{text}' is not a date in the form YYYY-MM-DD")
+
 
 def _to_date(value: Any) -> Any:
-    """Accept a YAML date or an ISO `YYYY-MM-DD` string; nothing else (no timestamps)."""
+    """Accept a YAML date or an exact `YYYY-MM-DD` string; nothing else (no timestamps, no
+    numbers taken as seconds since 1970)."""
     if isinstance(value, datetime):
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, date):
+        return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
-    return value
+        return parse_day(value)
+    raise ValueError(f"expected a date (YYYY-MM-DD), not {type(value).__name__} {value!r}")
 
 
 Day = Annotated[
