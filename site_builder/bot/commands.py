@@ -58,8 +58,11 @@ def _parse(name: str, rest: str, comment: Comment) -> Command:
                 error="use /accept severity=low|medium|high|critical [reward=N] [points=N]",
             )
         for key in ("reward", "points"):
-            if key in args and not args[key].isdigit():
-                return Command(name, comment, error=f"{key} must be a whole number")
+            # ASCII digits only ("²".isdigit() is true) and a bound, so int() can never fail.
+            if key in args and not re.fullmatch(r"[0-9]{1,9}", args[key]):
+                return Command(
+                    name, comment, error=f"{key} must be a whole number below 1000000000"
+                )
         return Command(name, comment, args)
     if name == "score":
         scores: dict[str, str] = {}

@@ -16,6 +16,11 @@ from .problems import Problem
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_FILE_BYTES = 1_000_000
+# Content needs a few levels of nesting and numbers far below a quintillion; past these limits a
+# file is an error with its position (Python would otherwise raise RecursionError or refuse to
+# convert a 5,000-digit integer, and the command would stop with a traceback).
+MAX_DEPTH = 64
+MAX_INT_CHARS = 24
 
 
 class YamlProblem(Exception):
@@ -65,6 +70,7 @@ class _Builder:
     def __init__(self, line_offset: int):
         self.line_offset = line_offset
         self.fallback = yaml.constructor.SafeConstructor()
+        self.depth = 0
 
     def document(self, next_event: Callable[[], yaml.Event]) -> Any:
         next_event()  # StreamStart
@@ -92,17 +98,27 @@ class _Builder:
             )
         if kind is yaml.ScalarEvent:
             return self.scalar(event)
-        if kind is yaml.SequenceStartEvent:
-            self.check_tag(event, "seq")
-            items = []
-            item = next_event()
-            while type(item) is not yaml.SequenceEndEvent:
-                items.append(self.value(item, next_event))
+        if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _problem(
+                    event,
+                    f"values are nested more than {MAX_DEPTH} levels deep",
+                    "content files need only a few levels; check for unclosed brackets",
+                )
+            try:
+                if kind is yaml.MappingStartEvent:
+                    self.check_tag(event, "map")
+                    return self.mapping(next_event)
+                self.check_tag(event, "seq")
+                items = []
                 item = next_event()
-            return items
-        if kind is yaml.MappingStartEvent:
-            self.check_tag(event, "map")
-            return self.mapping(next_event)
+                while type(item) is not yaml.SequenceEndEvent:
+                    items.append(self.value(item, next_event))
+                    item = next_event()
+                return items
+            finally:
+                self.depth -= 1
         raise _problem(event, f"unexpected YAML {kind.__name__}")
 
     def mapping(self, next_event: Callable[[], yaml.Event]) -> dict[Any, Any]:
@@ -152,8 +168,15 @@ class _Builder:
             return None
         if tag == _BOOL:
             return _BOOLEANS[value]
-        if tag == _INT and value.isdigit():
-            return int(value)
+        if tag == _INT:
+            if len(value) > MAX_INT_CHARS:
+                raise _problem(
+                    event,
+                    f"the number {value[:12]}… has {len(value)} characters; too large",
+                    f"numbers in content files have at most {MAX_INT_CHARS} characters",
+                )
+            if value.isdigit():
+                return int(value)
         if tag == _TIMESTAMP and len(value) == 10:
             try:
                 return date.fromisoformat(value)

@@ -48,7 +48,7 @@ def test_command_arguments_and_errors() -> None:
     assert command_in(comment("/accept severity=huge")).error.startswith("use /accept")
     assert (
         command_in(comment("/accept severity=high reward=5k")).error
-        == "reward must be a whole number"
+        == "reward must be a whole number below 1000000000"
     )
     assert command_in(comment("/duplicate 12")).error == "use /duplicate #<issue number>"
     assert command_in(comment("/duplicate #12")).args == {"of": "12"}
