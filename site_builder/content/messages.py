@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
+from .types import URL_PATTERN
 from .yamlio import YamlDocument
 
 PATTERN_WORDS = {
@@ -19,7 +20,7 @@ PATTERN_WORDS = {
     "letter or digit",
     r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$": "a GitHub handle (letters, digits and hyphens)",
     r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$": "letters, digits, '.', '_' and '-' (max 64)",
-    r"^https?://[^\s<>\"']+$": "an http:// or https:// URL",
+    URL_PATTERN: "an http:// or https:// URL",
     r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$": "an email address",
     r"^[a-z0-9][a-z0-9-]{0,40}$": "a tag: lowercase letters, digits and hyphens",
     r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$": "a repository as owner/name",

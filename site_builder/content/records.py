@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Record
-from .types import Day, Email, Handle, Line, Repository, Slug, Tag, Text, Url
+from .types import Day, Email, Handle, Line, PlainLine, Repository, Slug, Tag, Text, Url
 
 
 class Contact(Record):
@@ -129,7 +129,7 @@ class Settings(Record):
     """Site-wide settings. File: programs/site.yml."""
 
     format: Literal[1] = 1
-    title: Line = Field(description="Site title.")
+    title: PlainLine = Field(description="Site title (plain text: no < > \" ' or `).")
     description: Text = Field(description="What the site is, for the home page and feeds.")
     base_url: Url = Field(description="Public URL the site is served from.")
     contact: Contact = Field(description="Contact for the site itself (security.txt).")

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -43,9 +43,31 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Handle = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")]
 FindingId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-Url = Annotated[str, StringConstraints(pattern=r"^https?://[^\s<>\"']+$", max_length=2000)]
+URL_PATTERN = r"^https?://[^\s<>\"'`\x00-\x1f\x7f]+$"
+Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=300)]
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_MARKUP = re.compile(r"[<>\"'`]")
+
+
+def _one_line(value: str) -> str:
+    if _CONTROL.search(value):
+        raise ValueError("must be one line of text, without line breaks or control characters")
+    return value
+
+
+def _no_markup(value: str) -> str:
+    if _MARKUP.search(value):
+        raise ValueError(
+            "must not contain < > \" ' or ` (themes print this text into HTML unescaped)"
+        )
+    return value
+
+
+Line = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_one_line)]
+# Text that a theme prints raw (Material's site_name in <title> and aria-label attributes).
+PlainLine = Annotated[Line, AfterValidator(_no_markup)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=100_000)]
 Tag = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,40}$")]
 Amount = Annotated[int, Field(ge=0)]
