@@ -8,6 +8,7 @@ from pathlib import Path
 from .entries import Content
 from .finding_checks import check_findings
 from .load import load_content
+from .page_names import check_page_names
 from .problems import Problem
 from .program_checks import check_programs
 from .read_files import gc_paused
@@ -19,4 +20,5 @@ def validate(root: Path, as_of: date) -> tuple[Content, list[Problem]]:
         content, problems = load_content(root)
         problems.extend(check_programs(content, as_of))
         problems.extend(check_findings(content, as_of))
+        problems.extend(check_page_names(content))
     return content, sorted(problems, key=Problem.sort_key)

@@ -51,7 +51,22 @@ def generate_site(
     """All pages and machine-readable files of the public site on `as_of`."""
     site = build_views(content, as_of)
     gen = _Generator(site, directory_urls)
-    return gen.pages(), machine_assets(site, directory_urls)
+    pages = gen.pages()
+    _refuse_shared_addresses(pages)
+    return pages, machine_assets(site, directory_urls)
+
+
+class SharedAddressError(RuntimeError):
+    """Two generated pages have one address: validation should have refused the names."""
+
+
+def _refuse_shared_addresses(pages: list[Page]) -> None:
+    seen: dict[str, str] = {}
+    for page in pages:
+        address = paths.url_of(page.src_uri, True).casefold()
+        if address in seen:
+            raise SharedAddressError(f"{seen[address]} and {page.src_uri} would share /{address}")
+        seen[address] = page.src_uri
 
 
 class _Generator:
