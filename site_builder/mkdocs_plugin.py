@@ -34,10 +34,13 @@ from mkdocs.structure.toc import get_toc
 
 from . import clock
 from .content.checks import validate
+from .content.hand_written import HAND_WRITTEN_DIR, check_hand_written
 from .content.load import CONTENT_DIR
 from .content.problems import count_errors, format_problems
 from .site.generate import generate_site, page_meta
+from .site.hand_written import TRUST_KEY, TrustMarkerError, is_trusted, sanitize_hand_written
 from .site.model import Asset, Page
+from .site.render import plain_title
 from .site.search import SearchIndexer, SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.bounties")
@@ -77,6 +80,9 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
             config.theme.dirs.insert(0, str(resources.files("site_builder.theme")))
         started = time.perf_counter()
         content, problems = validate(self.root, as_of)
+        docs_dir = Path(config.docs_dir)
+        if docs_dir.resolve() != (self.root / HAND_WRITTEN_DIR).resolve():
+            problems += check_hand_written(self.root, docs_dir)  # validate checked site_docs/
         for problem in problems:
             if not problem.is_error:
                 log.info(problem.as_text())
@@ -137,7 +143,7 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
     ) -> str:
         generated = self.by_src.get(page.file.src_uri)
         if generated is None:
-            return html
+            return _hand_written(html, page)
         page.toc = get_toc(
             [
                 {"level": 2, "id": anchor, "name": title, "children": []}
@@ -169,6 +175,21 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(self.root / CONTENT_DIR))
         return server
+
+
+def _hand_written(html: str, page: MkDocsPage) -> str:
+    """A page from site_docs/: sanitised unless it opted in with `trusted_html: true`."""
+    try:
+        trusted = is_trusted(page.meta)
+    except TrustMarkerError as error:
+        raise PluginError(
+            f"{page.file.src_uri}: {error} (hint: write `{TRUST_KEY}: true` to publish this "
+            "page's HTML unsanitised, or remove the key)"
+        ) from None
+    if trusted:
+        return html
+    page.meta["title"] = plain_title(page.title or "")
+    return sanitize_hand_written(html)
 
 
 def _replace(files: Files, file: File) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .entries import Content
 from .finding_checks import check_findings
+from .hand_written import HAND_WRITTEN_DIR, check_hand_written
 from .load import load_content
 from .page_names import check_page_names
 from .problems import Problem
@@ -21,4 +22,5 @@ def validate(root: Path, as_of: date) -> tuple[Content, list[Problem]]:
         problems.extend(check_programs(content, as_of))
         problems.extend(check_findings(content, as_of))
         problems.extend(check_page_names(content))
+        problems.extend(check_hand_written(root, root / HAND_WRITTEN_DIR))
     return content, sorted(problems, key=Problem.sort_key)

@@ -105,7 +105,14 @@ class Loader:
 
     def _discover(self) -> _Plan:
         plan = _Plan()
-        for entry in _listing(self.base):
+        if not _inside(self.base, str(self.root)):
+            self._report(
+                self.base,
+                f"{CONTENT_DIR}/ is a link to a folder outside the repository; nothing was read",
+                hint="keep the content in the repository itself",
+            )
+            return plan
+        for entry in self._entries(self.base):
             if entry.is_dir():
                 if entry.name in (POLICIES_DIR, HUNTERS_DIR, CHALLENGES_DIR):
                     plan.collections[entry.name] = self._yml_files(entry.path)
@@ -121,16 +128,18 @@ class Loader:
 
     def _discover_program(self, folder: str, slug: str, plan: _Plan) -> None:
         files = {}
-        for entry in _listing(folder):
-            if entry.name in PROGRAM_FILES and entry.is_file():
+        findings = None
+        for entry in self._entries(folder):
+            if entry.name == "findings" and entry.is_dir():
+                findings = entry.path
+            elif entry.name in PROGRAM_FILES and entry.is_file():
                 files[entry.name] = entry.path
-            elif entry.name != "findings":
+            else:
                 self._stray(entry.path)
         plan.programs[slug] = files
-        findings = os.path.join(folder, "findings")
-        if os.path.isdir(findings):
+        if findings is not None:
             found = []
-            for entry in _listing(findings):
+            for entry in self._entries(findings):
                 if entry.name.endswith(".md") and entry.is_file():
                     found.append(entry.path)
                 else:
@@ -139,7 +148,7 @@ class Loader:
 
     def _yml_files(self, folder: str) -> list[str]:
         found = []
-        for entry in _listing(folder):
+        for entry in self._entries(folder):
             if entry.name.endswith(".yml") and entry.is_file():
                 found.append(entry.path)
             else:
@@ -205,6 +214,21 @@ class Loader:
             return None
         return record, Source(read.display, doc, read.body, read.body_line)
 
+    def _entries(self, folder: str) -> list[os.DirEntry[str]]:
+        """The folder's entries, symbolic links left out with an error: a link can publish a
+        file from anywhere (another program's invitations, a file outside the repository)."""
+        kept = []
+        for entry in _listing(folder):
+            if entry.is_symlink():
+                self._report(
+                    entry.path,
+                    "symbolic links are not followed in content; this one was not read",
+                    hint="copy the file here instead",
+                )
+            else:
+                kept.append(entry)
+        return kept
+
     def _stray(self, path: str, hint: str = "") -> None:
         name = os.path.basename(path)
         if name.startswith(".") or name == "README.md":
@@ -223,6 +247,12 @@ class Loader:
 def _listing(folder: str) -> list[os.DirEntry[str]]:
     with os.scandir(folder) as entries:
         return sorted(entries, key=lambda entry: entry.name)
+
+
+def _inside(path: str, root: str) -> bool:
+    """Whether `path`, with every link followed, lies within `root`."""
+    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    return real == real_root or real.startswith(os.path.join(real_root, ""))
 
 
 def _stem(path: str) -> str:
