@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..content.types import SEVERITIES, parse_day
+from .inert import inert
 from .model import Comment
 
 NAMES = ("accept", "reject", "duplicate", "need-info", "disclose", "score", "vote")
@@ -48,7 +49,9 @@ def _parse(name: str, rest: str, comment: Comment) -> Command:
             pair = _PAIR.match(token)
             if not pair:
                 return Command(
-                    name, comment, error=f"'{token}' is not severity=, reward= or points="
+                    name,
+                    comment,
+                    error=f"'{inert(token, 60)}' is not severity=, reward= or points=",
                 )
             args[pair.group(1)] = pair.group(2)
         if args.get("severity") not in SEVERITIES:
@@ -69,7 +72,9 @@ def _parse(name: str, rest: str, comment: Comment) -> Command:
         for token in rest.split():
             match = re.fullmatch(r"([a-z0-9][a-z0-9-]*)=([1-5])", token)
             if not match:
-                return Command(name, comment, error=f"'{token}' is not <criterion>=<1-5>")
+                return Command(
+                    name, comment, error=f"'{inert(token, 60)}' is not <criterion>=<1-5>"
+                )
             scores[match.group(1)] = match.group(2)
         if not scores:
             return Command(name, comment, error="use /score <criterion>=<1-5> ...")

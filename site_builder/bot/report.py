@@ -3,6 +3,7 @@ possible duplicates, the ruling, and the command log. Never quotes a sensitive s
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from ..content.entries import ProgramEntry
@@ -10,6 +11,7 @@ from ..content.records import Policy
 from ..content.taxonomy import TAXONOMY
 from ..intake.submission import Intake
 from .duplicates import Similar
+from .inert import inert
 from .rulings import Ruling
 from .state import MARKER, BotState
 
@@ -36,7 +38,7 @@ def render(
             "Thanks for the report. Please edit the issue to fix:",
             "",
         ]
-        lines += [f"- **{p.label}**: {p.message}" for p in intake.problems]
+        lines += [f"- **{p.label}**: {inert(p.message, 400)}" for p in intake.problems]
         lines += ["", "The check runs again when you save the edit."]
     else:
         sub = intake.submission
@@ -44,7 +46,7 @@ def render(
             "### Submission check: complete",
             "",
             f"Understood: **{TAXONOMY[sub.category].label}**, severity claimed "
-            f"**{sub.severity}**, affecting **{sub.target} {sub.target_version}**"
+            f"**{sub.severity}**, affecting **{inert(sub.target)} {inert(sub.target_version)}**"
             f"{', credited to @' + sub.credit if sub.credit else ', anonymous'}.",
         ]
     if program and not sensitive:
@@ -63,7 +65,9 @@ def render(
             "**Possible duplicates** (for maintainers to confirm; shared words in brackets):",
         ]
         lines += [
-            f"- {s.label} ({s.score:.0%} similar: {', '.join(s.shared[:6])})" for s in similar
+            f"- {_similar_label(s.label)} ({s.score:.0%} similar: "
+            f"{inert(', '.join(s.shared[:6]))})"
+            for s in similar
         ]
     if ruling.status:
         lines += ["", _ruling_line(ruling, state)]
@@ -73,6 +77,12 @@ def render(
         lines += ["", "</details>"]
     lines += ["", state.encode()]
     return "\n".join(lines) + "\n"
+
+
+def _similar_label(label: str) -> str:
+    """`#12 “title”` keeps its issue link; the title, someone else's text, is made inert."""
+    match = re.fullmatch(r"(#[0-9]+ )(.*)", label, re.S)
+    return match.group(1) + inert(match.group(2)) if match else inert(label)
 
 
 def _sensitive(policy: Policy | None) -> list[str]:
@@ -112,7 +122,7 @@ def _ruling_line(ruling: Ruling, state: BotState) -> str:
             text += f". The finding is proposed in {state.pull_request}"
         return text + "."
     if ruling.status == "rejected":
-        return f"**Ruling:** not accepted by @{ruling.decided_by}: {ruling.reason}"
+        return f"**Ruling:** not accepted by @{ruling.decided_by}: {inert(ruling.reason, 1000)}"
     if ruling.status == "duplicate":
         return f"**Ruling:** duplicate of #{ruling.duplicate_of} (@{ruling.decided_by})."
-    return f"**More information needed:** {ruling.reason}"
+    return f"**More information needed:** {inert(ruling.reason, 1000)}"

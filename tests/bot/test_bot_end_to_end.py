@@ -285,8 +285,9 @@ def test_likely_duplicates_among_open_submissions_are_listed_once(bot: Bot) -> N
     bot.file(8, bot.body())  # the same report filed twice
     first = bot.run("issues", bot.issue_event(8))
     body = bot.bot_comments(8)[0]["body"]
-    assert "**Possible duplicates**" in body and "#7 “[demo] Role-play bypass”" in body
-    assert re.search(r"#7 “\[demo\] Role-play bypass” \(100% similar: \w", body)  # explained
+    # The title is someone else's text: shown inert (brackets escaped), the issue link kept.
+    assert "**Possible duplicates**" in body and "#7 “\\[demo\\] Role-play bypass”" in body
+    assert re.search(r"#7 “\\\[demo\\\] Role-play bypass” \(100% similar: \w", body)
     again = bot.run("issues", bot.issue_event(8, "edited"))
     assert again.requests < first.requests  # computed once, kept in the bot's state
     assert bot.bot_comments(8)[0]["body"] == body

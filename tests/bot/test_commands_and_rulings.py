@@ -105,7 +105,9 @@ def test_commands_from_others_are_refused_politely() -> None:
 
 
 def test_state_round_trips_and_is_found_by_marker_and_author() -> None:
-    state = BotState(processed=[3, 5], applied={"status": "accepted"}, pull_request="u")
+    state = BotState(
+        processed=[3, 5], applied={"status": "accepted"}, pull_request="https://x.test/pull/2"
+    )
     body = f"{MARKER}\ntext\n{state.encode()}\n"
     mine = Comment(9, "github-actions[bot]", body, "a", "a")
     forged = Comment(8, "mallory", body, "a", "a")
