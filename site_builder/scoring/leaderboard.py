@@ -119,8 +119,8 @@ def rank(rows: Totals, by: Measure) -> list[Standing]:
 
 def _label(handle: str, content: Content) -> str | None:
     entry = content.hunters.get(handle)
-    if entry is None:
-        return handle
+    if entry is None:  # no profile, no consent to be shown: left off, like a hidden hunter
+        return None
     board = entry.record.leaderboard
     if board.show == "hidden":
         return None

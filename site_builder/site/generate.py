@@ -96,7 +96,7 @@ class _Generator:
             else:
                 pages.append(self.program_stub(entry))
         pages.extend(self.finding(entry) for entry in self.site.findings)
-        pages.extend(self.hunter(h.key) for h in self.site.hunters)
+        pages.extend(self.hunter(h.key) for h in self.site.hunters if self.site.credit(h.key).page)
         pages.extend(self.policy(p.key, p.record) for p in self.site.policies)
         return pages
 
@@ -336,9 +336,11 @@ class _Generator:
         rows = []
         for entry in self.site.hunters:
             credit = self.site.credit(entry.key)
+            if credit.page is None:
+                continue
             rows.append(
                 {
-                    "href": link.href(paths.hunter(entry.key)),
+                    "href": link.href(paths.hunter(credit.page)),
                     "label": credit.label,
                     "count": len(self.site.findings_by_hunter.get(entry.key, [])),
                     "skills": entry.record.skills,
@@ -354,10 +356,11 @@ class _Generator:
         )
 
     def hunter(self, handle: str) -> Page:
-        src = paths.hunter(handle)
+        credit = self.site.credit(handle)
+        assert credit.page is not None
+        src = paths.hunter(credit.page)
         link = self._linker(src)
         record = self.content.hunters[handle].record
-        credit = self.site.credit(handle)
         findings = self.site.findings_by_hunter.get(handle, [])
         aliased = record.leaderboard.show == "alias"
         view = {
@@ -625,7 +628,7 @@ class _Generator:
 
     def _credit(self, handle: str, link: paths.Linker) -> dict[str, Any]:
         credit = self.site.credit(handle)
-        href = link.href(paths.hunter(credit.page_handle)) if credit.page_handle else None
+        href = link.href(paths.hunter(credit.page)) if credit.page else None
         return {"label": credit.label, "href": href}
 
     def _program_view(self, entry: ProgramEntry) -> dict[str, Any]:

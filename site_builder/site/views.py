@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..content.entries import Content, Entry, FindingEntry, ProgramEntry
+from ..content.page_names import hunter_page_key
 from ..content.publish import Publication, program_is_listed, program_is_public
 from ..content.records import Hunter, Policy
 from ..content.types import SEVERITIES
@@ -22,7 +23,7 @@ class Credit:
     """How a hunter is shown publicly, as their profile asks."""
 
     label: str
-    page_handle: str | None  # None: no public profile page (hidden or unknown)
+    page: str | None  # the profile's address key (never the handle of an alias); None: no page
 
 
 @dataclass
@@ -54,9 +55,11 @@ class PublicSite:
         if entry is None or entry.record.leaderboard.show == "hidden":
             return Credit("an anonymous hunter", None)
         board = entry.record.leaderboard
-        if board.show == "alias" and board.alias:
-            return Credit(board.alias, handle)
-        return Credit(entry.record.name, handle)
+        if board.show == "alias":
+            # Validation requires an alias here; without one, nothing that names them is shown.
+            label = board.alias or "an anonymous hunter"
+            return Credit(label, hunter_page_key(entry.record) if board.alias else None)
+        return Credit(entry.record.name, hunter_page_key(entry.record))
 
     def is_public_program(self, slug: str) -> bool:
         entry = self.content.programs.get(slug)

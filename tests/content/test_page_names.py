@@ -55,8 +55,8 @@ def test_names_that_differ_only_in_case_are_an_error(tree: Tree) -> None:
     _rename_finding(tree, "demo-1")
     errors = tree.errors()
     assert (
-        "programs/demo/findings/demo-1.md:1:1: error: the finding id 'demo-1' differs from "
-        "'DEMO-1' (programs/demo/findings/DEMO-1.md) only in case"
+        "programs/demo/findings/demo-1.md:1:1: error: the finding id 'demo-1' is the same as "
+        "'DEMO-1' (programs/demo/findings/DEMO-1.md), in any case"
     ) in errors[0]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
@@ -63,9 +64,23 @@ def test_closed_challenges_are_marked(tree: Tree) -> None:
 
 def test_alias_hunters_show_their_alias_only(tree: Tree) -> None:
     pages = pages_of(tree)
-    page = pages["hunters/bob.md"]
+    page = pages["hunters/alias-the-builder.md"]
     assert page.title == "The Builder"
-    assert "Bob Example" not in "".join(p.body + p.title for p in pages.values())
+    everything = "".join(p.src_uri + p.body + p.title for p in pages.values())
+    assert "Bob Example" not in everything
+    assert not re.search(r"\bbob\b", everything)  # not the handle either: no page, no link
+
+
+def test_two_aliases_with_one_address_are_an_error(tree: Tree) -> None:
+    tree.write(
+        "_hunters/dave.yml",
+        "handle: dave\nname: Dave\nleaderboard:\n  show: alias\n  alias: the builder!\n",
+    )
+    assert tree.errors() == [
+        "programs/_hunters/dave.yml:1:1: error: the hunter profile address 'alias-the-builder' "
+        "is the same as 'alias-the-builder' (programs/_hunters/bob.yml), in any case (hint: both "
+        "would have one address (on case-insensitive file systems at least); rename one)"
+    ]
 
 
 def test_links_follow_use_directory_urls(tree: Tree) -> None:

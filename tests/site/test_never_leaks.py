@@ -11,6 +11,8 @@ def test_no_canary_in_any_output_byte(canary_site: Path) -> None:
     assert len(files) > 20
     leaks = {name: data.count(b"CANARY") for name, data in files.items() if b"CANARY" in data}
     assert leaks == {}
+    # File names and addresses too: a hidden or aliased hunter's handle is a canary.
+    assert [name for name in files if "CANARY" in name.upper()] == []
 
 
 def test_private_pages_do_not_exist(canary_site: Path) -> None:
@@ -22,7 +24,8 @@ def test_private_pages_do_not_exist(canary_site: Path) -> None:
         "findings/CLUB-1",
         "findings/SEC-1",
         "programs/draft",
-        "hunters/carol",
+        "hunters/CANARY-HIDDEN-HANDLE",
+        "hunters/CANARY-ALIAS-HANDLE",
         "programs/club/rules",
     ):
         assert not (canary_site / private).exists(), private
@@ -35,6 +38,8 @@ def test_what_is_public_is_there(canary_site: Path) -> None:
     duplicate = (canary_site / "findings" / "DEMO-2" / "index.html").read_text()
     assert "Same role-play jailbreak" in duplicate
     assert "The Builder" in duplicate  # the alias, never the real name
+    assert 'href="../../hunters/alias-the-builder/"' in duplicate  # an address of its own
+    assert (canary_site / "hunters" / "alias-the-builder" / "index.html").is_file()
     stub = (canary_site / "programs" / "club" / "index.html").read_text()
     assert "Trusted club" in stub and "Write to us with your track record." in stub
     assert "Secret-2" not in stub
