@@ -14,7 +14,8 @@ from typing import Any
 
 from ..content.entries import Content, ProgramEntry
 from ..content.load import CONTENT_DIR
-from ..content.redaction import has_redactions
+from ..content.publish import Publication, program_is_listed
+from ..content.redaction import has_redactions, redact
 from ..intake.forms import template_for_body
 from ..intake.parse import parse_issue_body
 from ..intake.submission import Intake, build_submission
@@ -108,7 +109,9 @@ def acknowledge_application(
         (
             p
             for p in content.programs.values()
-            if name in (p.program.name, p.slug) and p.program.participation == "invite-only"
+            if name in (p.program.name, p.slug)
+            and p.program.participation == "invite-only"
+            and program_is_listed(p)  # a draft does not exist to the bot
         ),
         None,
     )
@@ -334,26 +337,40 @@ class Run:
             self.actions.add(f"label removed: {stale}")
 
     def _similar(self, intake: Intake, program: ProgramEntry, state: BotState) -> list[Any]:
-        """Likely duplicates among the program's findings and its other open submissions,
-        computed once per issue and kept in the bot state (so later runs stay cheap and the
-        comment stays stable)."""
+        """Likely duplicates among the program's published findings and its other open
+        submissions, computed once per issue and kept in the bot state (so later runs stay
+        cheap and the comment stays stable).
+
+        The comment and its state are public: only findings published as of today are
+        compared, on their redacted text, and never for an invite-only program (whose reports
+        must not be hinted at); issues labelled sensitive are left out."""
+        if program.program.participation != "public":
+            return []
+        publication = Publication(self.content, self.as_of)
+        public = {
+            f"{f.id} “{f.finding.title}”": f
+            for f in self.content.findings
+            if f.program_slug == program.slug and publication.is_public(f)
+        }
         if state.similar is None:
             summary = intake.submission.summary if intake.submission else self.issue.body
             findings = [
-                (f"{f.id} “{f.finding.title}”", f.finding.title + " " + f.source.body)
-                for f in self.content.findings
-                if f.program_slug == program.slug
+                (label, f.finding.title + " " + redact(f.source.body))
+                for label, f in public.items()
             ]
             # Other submissions are compared body to body: both are rendered forms.
             issues = [
                 (f"#{i.number} “{i.title}”", i.title + " " + i.body)
                 for i in self.gateway.open_issues(f"program:{program.slug}")
-                if i.number != self.issue.number
+                if i.number != self.issue.number and "sensitive" not in i.labels
             ]
             found = likely_duplicates(self.issue.title + " " + summary, findings)
             found += likely_duplicates(self.issue.title + " " + self.issue.body, issues)
             found.sort(key=lambda s: (-s.score, s.label))
             state.similar = [[s.label, s.score, list(s.shared)] for s in found[:3]]
+        # A state written before a finding's disclosure was withdrawn, or by an older version,
+        # may name what is not public today: keep only issues and published findings.
+        state.similar = [row for row in state.similar if row[0].startswith("#") or row[0] in public]
         return [Similar(label, score, tuple(shared)) for label, score, shared in state.similar]
 
     def _write_comment(self, existing: Comment | None, body: str) -> None:
