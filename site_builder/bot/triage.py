@@ -23,6 +23,7 @@ from .commands import Command, command_in
 from .duplicates import Similar, likely_duplicates
 from .finding_file import finding_markdown, finding_path
 from .gateway import Gateway, IssueGone
+from .inert import inert
 from .model import Actions, Comment, Issue
 from .panel import judge
 from .report import render
@@ -169,6 +170,8 @@ class Run:
         state = read_state(bot_comment)
         intake = self._intake()
         program = intake.program
+        if program and program.program.participation == "invite-only" and not self._private():
+            return self._invite_only_in_public(program, bot_comment)
         policy = (
             self.content.policies.get(program.program.disclosure_policy).record
             if program and program.program.disclosure_policy in self.content.policies
@@ -201,6 +204,35 @@ class Run:
         verdict = "valid" if intake.submission else f"{len(intake.problems)} problem(s)"
         return Outcome(
             f"#{issue.number}: {verdict}; ruling {ruling.status or 'none'}", self.actions
+        )
+
+    def _private(self) -> bool:
+        """Whether the repository is private, from the event; anything unclear is public."""
+        repository = self.event.get("repository")
+        return isinstance(repository, dict) and repository.get("private") is True
+
+    def _invite_only_in_public(self, program: ProgramEntry, existing: Comment | None) -> Outcome:
+        """A public issue for an invite-only program: one answer for everyone, invited or not,
+        so that nobody learns from it who is invited; nothing is quoted, nothing is triaged in
+        public (rulings would tell who is invited, too)."""
+        wanted = {"submission", f"program:{program.slug}", "invite-only"}
+        missing = sorted(wanted - set(self.issue.labels))
+        if missing:
+            self.gateway.add_labels(self.issue.number, missing)
+            self.actions.add(f"labels added: {', '.join(missing)}")
+        policy = self.content.policies.get(program.program.disclosure_policy)
+        channel = policy.record.private_channel if policy else None
+        where = (channel.email or channel.url) if channel else None
+        body = (
+            f"{MARKER}\n### Invite-only program\n\n"
+            f"**{inert(program.program.name)}** is invite-only, and its reports are not handled "
+            "in public issues: whoever files one here gets this same answer. Please edit this "
+            "issue to remove any details, and send the report through the program's private "
+            f"channel{': ' + where if where else ''}.\n"
+        )
+        self._write_comment(existing, body)
+        return Outcome(
+            f"#{self.issue.number}: invite-only program in public; not triaged", self.actions
         )
 
     def _panel(

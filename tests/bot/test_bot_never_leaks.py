@@ -98,3 +98,43 @@ def test_applications_to_a_draft_program_are_not_acknowledged_by_name(bot: Bot) 
     bot.run("issues", bot.issue_event(9))
     reply = bot.bot_comments(9)[0]["body"]
     assert "Trusted club" not in reply and "program:club" not in bot.labels(9)
+
+
+def _club_event(bot: Bot, number: int, private: bool | None) -> dict:
+    event = bot.issue_event(number)
+    if private is None:
+        event.pop("repository", None)
+    else:
+        event["repository"]["private"] = private
+    return event
+
+
+def test_invited_and_uninvited_hunters_get_one_public_answer(bot: Bot) -> None:
+    body = bot.body({**ANSWERS, "program": "Trusted club"})
+    bot.server.add_issue(7, title="[club] x", body=body, author="alice", labels=["submission"])
+    bot.server.add_issue(8, title="[club] x", body=body, author="mallory", labels=["submission"])
+    for number in (7, 8):
+        bot.run("issues", _club_event(bot, number, private=False))
+    invited, uninvited = (bot.bot_comments(n)[0]["body"] for n in (7, 8))
+    assert invited == uninvited
+    assert "Invite-only program" in invited and "Submission check" not in invited
+    assert bot.labels(7) == bot.labels(8) == {"submission", "program:club", "invite-only"}
+
+
+def test_a_repository_of_unknown_visibility_counts_as_public(bot: Bot) -> None:
+    body = bot.body({**ANSWERS, "program": "Trusted club"})
+    bot.server.add_issue(7, title="[club] x", body=body, author="alice", labels=["submission"])
+    bot.run("issues", _club_event(bot, 7, private=None))
+    assert "Invite-only program" in bot.bot_comments(7)[0]["body"]
+
+
+def test_in_a_private_repository_invited_hunters_are_triaged(bot: Bot) -> None:
+    body = bot.body({**ANSWERS, "program": "Trusted club"})
+    bot.server.add_issue(7, title="[club] x", body=body, author="alice", labels=["submission"])
+    bot.server.add_issue(8, title="[club] x", body=body, author="mallory", labels=["submission"])
+    for number in (7, 8):
+        bot.run("issues", _club_event(bot, number, private=True))
+    invited, uninvited = (bot.bot_comments(n)[0]["body"] for n in (7, 8))
+    # Triaged as usual (the club's non-disclosure policy makes every report sensitive).
+    assert "Invite-only program" not in invited + uninvited
+    assert "hazardous details" in invited
