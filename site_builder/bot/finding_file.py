@@ -23,6 +23,12 @@ def finding_path(program_slug: str, issue_number: int) -> str:
     return f"{CONTENT_DIR}/{program_slug}/findings/{finding_id(program_slug, issue_number)}.md"
 
 
+def minimal_hunter_profile(handle: str) -> str:
+    """A profile for a hunter credited for the first time. Hidden until they say otherwise:
+    nobody has asked them how they want to be shown."""
+    return f"handle: {handle}\nname: {handle}\nleaderboard:\n  show: hidden\n"
+
+
 def default_disclosure(ruling: Ruling, program: ProgramEntry, policy: Policy | None) -> str | None:
     """From the program's embargo policy; never for non-disclosure or invite-only programs."""
     if ruling.disclose_on:

@@ -21,11 +21,12 @@ from ..intake.parse import parse_issue_body
 from ..intake.submission import Intake, build_submission
 from .commands import Command, command_in
 from .duplicates import Similar, likely_duplicates
-from .finding_file import finding_markdown, finding_path
+from .finding_file import finding_markdown, finding_path, minimal_hunter_profile
 from .gateway import Gateway, IssueGone
 from .inert import inert
 from .model import Actions, Comment, Issue
 from .panel import judge
+from .proposal import proposal_problems
 from .report import render
 from .rulings import Ruling, reconcile
 from .state import MARKER, BotState, find_bot_comment, read_state
@@ -77,6 +78,32 @@ def handle(
         return Run(gateway, content, as_of, root, issue, event, actions).go()
     except IssueGone as gone:
         return Outcome(f"{gone} (during the run); stopped", actions)
+
+
+PAUSED = (
+    "### Submission received\n\nThank you. Automatic checks are paused while the program "
+    "files are being fixed; this submission will be checked as soon as they are."
+)
+
+
+def acknowledge_while_paused(event_name: str, event: dict[str, Any], gateway: Gateway) -> str:
+    """The content has errors, so nothing can be judged: acknowledge a new submission once
+    (never overwriting an earlier answer) instead of going silent."""
+    reason = _skip_reason(event_name, event)
+    if reason:
+        return reason
+    number = int(event["issue"]["number"])
+    try:
+        issue = gateway.issue(number)
+        if not (_is_submission(issue) or _is_application(issue)):
+            return f"#{number} is not a submission; nothing to do"
+        comments = gateway.comments(number) if issue.comment_count else []
+        if find_bot_comment(comments, gateway.bot_login) is None:
+            gateway.create_comment(number, f"{MARKER}\n{PAUSED}\n")
+            return f"#{number}: acknowledged; checks paused until the content is valid"
+    except IssueGone as gone:
+        return f"{gone}; nothing to do"
+    return f"#{number}: checks paused until the content is valid"
 
 
 def _skip_reason(event_name: str, event: dict[str, Any]) -> str | None:
@@ -329,9 +356,20 @@ class Run:
                 program_sha=_program_sha(self.root, program.slug),
                 panel_decision=state.panel,
             )
+            files = {finding_path(program.slug, number): text}
+            credit = intake.submission.credit
+            if credit and not self.content.exists("hunter", credit):
+                files[f"{CONTENT_DIR}/_hunters/{credit}.yml"] = minimal_hunter_profile(credit)
+            refused = proposal_problems(self.root, files, self.as_of)
+            if refused:
+                ruling.log.append(
+                    "The ruling cannot be recorded: the proposed finding would not validate "
+                    f"({inert(refused[0], 300)}). Correct the ruling with a new command."
+                )
+                return
             state.pull_request = self.gateway.propose(
                 f"bounties/submission-{number}",
-                {finding_path(program.slug, number): text},
+                files,
                 f"Record finding from #{number}: {intake.submission.title}",
                 f"Accepted in #{number} by @{ruling.decided_by}. Merging publishes nothing by "
                 "itself: the finding appears on the site only from its `disclose_on` date.",

@@ -51,7 +51,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..bot.gateway import DryRunGateway, GatewayError, GitHubGateway
     from ..bot.model import Actions
-    from ..bot.triage import handle
+    from ..bot.triage import acknowledge_while_paused, handle
 
     event = _event(args.event)
     name = (
@@ -62,8 +62,6 @@ def run(args: argparse.Namespace) -> int:
     root = content_root(args.root)
     as_of = args.as_of or today_utc()
     content = valid_content(root, as_of)
-    if content is None:
-        return EXIT_PROBLEMS
     actions = Actions()
     if args.dry_run:
         gateway: Any = DryRunGateway(event, actions)
@@ -75,6 +73,16 @@ def run(args: argparse.Namespace) -> int:
             os.environ.get("BOUNTIES_BOT_LOGIN", "github-actions[bot]"),
         )
     started = time.perf_counter()
+    if content is None:
+        # The program files have errors (printed above): hunters still hear that their
+        # submission arrived, and the run fails so that maintainers see it.
+        try:
+            print(
+                f"bounties bot: {acknowledge_while_paused(name, event, gateway)}", file=sys.stderr
+            )
+        except GatewayError as error:
+            print(f"bounties bot: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         outcome = handle(name, event, gateway, content, as_of, root)
     except GatewayError as error:
