@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from typing import Any
 
@@ -21,6 +22,44 @@ def finding_id(program_slug: str, issue_number: int) -> str:
 
 def finding_path(program_slug: str, issue_number: int) -> str:
     return f"{CONTENT_DIR}/{program_slug}/findings/{finding_id(program_slug, issue_number)}.md"
+
+
+# Front matter fields that a ruling decides; every other field, and the write-up, is the hunter's
+# text as it was accepted.
+RULING_FIELDS = (
+    "severity",
+    "status",
+    "triaged",
+    "accepted",
+    "disclose_on",
+    "reward",
+    "points",
+    "panel_decision",
+)
+
+
+def body_hash(body: str) -> str:
+    return hashlib.sha256(body.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
+def refreeze(recorded: str, rebuilt: str) -> str:
+    """The recorded finding file with the ruling's fields taken from `rebuilt` (a file built
+    from the current, edited issue): title, affected versions and write-up stay as accepted."""
+    old_front, old_body = _split(recorded)
+    new_front, _ = _split(rebuilt)
+    for key in RULING_FIELDS:
+        if key in new_front:
+            old_front[key] = new_front[key]
+        else:
+            old_front.pop(key, None)
+    header = yaml.safe_dump(old_front, sort_keys=False, allow_unicode=True)
+    return f"---\n{header}---\n{old_body}"
+
+
+def _split(text: str) -> tuple[dict[str, Any], str]:
+    _, front, body = text.split("---\n", 2)
+    data = yaml.safe_load(front)
+    return (data if isinstance(data, dict) else {}), body
 
 
 def minimal_hunter_profile(handle: str) -> str:

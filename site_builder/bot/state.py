@@ -38,6 +38,7 @@ class BotState:
     sensitive: bool = False
     panel: dict[str, Any] | None = None
     similar: list[list[Any]] | None = None  # likely duplicates, computed once per issue
+    accepted_hash: str | None = None  # sha256 of the issue body the acceptance recorded
 
     def encode(self) -> str:
         raw = json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))
@@ -109,3 +110,4 @@ class _StateShape(_Strict):
     sensitive: bool = False
     panel: _Decision | None = None
     similar: list[tuple[str, float, list[str]]] | None = None
+    accepted_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None

@@ -21,7 +21,13 @@ from ..intake.parse import parse_issue_body
 from ..intake.submission import Intake, build_submission
 from .commands import Command, command_in
 from .duplicates import Similar, likely_duplicates
-from .finding_file import finding_markdown, finding_path, minimal_hunter_profile
+from .finding_file import (
+    body_hash,
+    finding_markdown,
+    finding_path,
+    minimal_hunter_profile,
+    refreeze,
+)
 from .gateway import Gateway, IssueGone
 from .inert import inert
 from .model import Actions, Comment, Issue
@@ -208,9 +214,9 @@ class Run:
         ruling = reconcile(commands, self._allowed)
         self._panel(commands, state, ruling, intake, program)
         sensitive = self._sensitive(intake, policy)
-        edited_after = (
-            self.event.get("action") == "edited" and state.applied.get("status") == "accepted"
-        )
+        # The record is frozen at the accepted revision: any later change of the body is
+        # flagged for as long as it lasts, and never enters the proposed finding.
+        edited_after = bool(state.accepted_hash) and body_hash(issue.body) != state.accepted_hash
         self._apply(ruling, state, intake, program, policy)
         self._label(intake, ruling, sensitive, edited_after)
         similar = [] if sensitive or not program else self._similar(intake, program, state)
@@ -356,7 +362,20 @@ class Run:
                 program_sha=_program_sha(self.root, program.slug),
                 panel_decision=state.panel,
             )
-            files = {finding_path(program.slug, number): text}
+            path = finding_path(program.slug, number)
+            if state.accepted_hash and body_hash(self.issue.body) != state.accepted_hash:
+                # Edited since the acceptance: only the ruling's fields change, on the text that
+                # was accepted (the file already proposed, or merged).
+                recorded = self.gateway.read_file(path, f"bounties/submission-{number}")
+                recorded = recorded or self.gateway.read_file(path)
+                if recorded is None:
+                    ruling.log.append(
+                        "The ruling cannot be recorded: the issue was edited after it was "
+                        f"accepted and the accepted record ({path}) was not found."
+                    )
+                    return
+                text = refreeze(recorded, text)
+            files = {path: text}
             credit = intake.submission.credit
             if credit and not self.content.exists("hunter", credit):
                 files[f"{CONTENT_DIR}/_hunters/{credit}.yml"] = minimal_hunter_profile(credit)
@@ -375,6 +394,7 @@ class Run:
                 "itself: the finding appears on the site only from its `disclose_on` date.",
             )
             self.actions.add(f"proposed {state.pull_request}")
+            state.accepted_hash = state.accepted_hash or body_hash(self.issue.body)
         elif ruling.status in ("rejected", "duplicate") and self.issue.state == "open":
             self.gateway.close(number, ruling.status)
             self.actions.add(f"closed #{number} ({ruling.status})")
