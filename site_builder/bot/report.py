@@ -65,8 +65,7 @@ def render(
             "**Possible duplicates** (for maintainers to confirm; shared words in brackets):",
         ]
         lines += [
-            f"- {_similar_label(s.label)} ({s.score:.0%} similar: "
-            f"{inert(', '.join(s.shared[:6]))})"
+            f"- {_similar_label(s.label)} ({s.score:.0%} similar: {inert(', '.join(s.shared[:6]))})"
             for s in similar
         ]
     if ruling.status:
