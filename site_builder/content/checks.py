@@ -9,6 +9,7 @@ from .entries import Content
 from .finding_checks import check_findings
 from .hand_written import HAND_WRITTEN_DIR, check_hand_written
 from .load import load_content
+from .markdown_checks import check_contributed_markdown
 from .page_names import check_page_names
 from .problems import Problem
 from .program_checks import check_programs
@@ -22,5 +23,6 @@ def validate(root: Path, as_of: date) -> tuple[Content, list[Problem]]:
         problems.extend(check_programs(content, as_of))
         problems.extend(check_findings(content, as_of))
         problems.extend(check_page_names(content))
+        problems.extend(check_contributed_markdown(content))
         problems.extend(check_hand_written(root, root / HAND_WRITTEN_DIR))
     return content, sorted(problems, key=Problem.sort_key)

@@ -318,7 +318,7 @@ class _Generator:
             "affected": finding.affected,
             "duplicate_of": original,
             "timeline": _timeline(entry),
-            "writeup": _md(redact(entry.source.body)),
+            "writeup": _md(entry.source.body),
             "threshold": _threshold_claim(program, finding),
             "panel": _panel_decision(finding),
         }
@@ -760,7 +760,8 @@ def page_meta(page: Page) -> dict[str, Any]:
 
 
 def _md(text: str) -> Markup:
-    return Markup(markdown_to_safe_html(text))
+    """Contributed Markdown of any field: redacted sections cut, then rendered and sanitised."""
+    return Markup(markdown_to_safe_html(redact(text)))
 
 
 def _policy_view(policy: Policy) -> dict[str, Any]:
