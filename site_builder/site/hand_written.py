@@ -1,7 +1,8 @@
 """Hand-written pages (`site_docs/`) are sanitised like contributed text, with an allow-list
 wide enough for what Markdown and Material produce (headings with anchors, admonitions, tables,
-images, code), unless a page opts in with `trusted_html: true` in its front matter. The opt-in
-is exact: a near miss (`trusted-html`, `trusted_html: "yes"`) is an error, never ignored."""
+the site's own images, code), unless a page opts in with `trusted_html: true` in its front
+matter. The opt-in is exact: a near miss (`trusted-html`, `trusted_html: "yes"`) is an error,
+never ignored."""
 
 from __future__ import annotations
 
@@ -32,8 +33,20 @@ _ATTRIBUTES = {
     "time": {"datetime"},
     "abbr": {"title"},
 }
+_SCHEME_OR_HOST = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\)")
+
+
+def _local_only(tag: str, attribute: str, value: str) -> str | None:
+    """Images load only from the site itself: the site fetches nothing from elsewhere (no
+    tracking pixels); a page that needs more opts in with trusted_html."""
+    if attribute in ("src", "srcset") and _SCHEME_OR_HOST.match(value):
+        return None
+    return value
+
+
 _cleaner = nh3.Cleaner(
     tags=_TAGS,
+    attribute_filter=_local_only,
     clean_content_tags={"script", "style", "iframe", "object", "embed", "template", "svg", "math"},
     attributes=_ATTRIBUTES,
     url_schemes={"http", "https", "mailto"},

@@ -63,7 +63,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def make_xss_site(tmp: Path) -> Path:
     """The minimal content with the payload corpus in a write-up, a title, a hunter's name and
-    bio, and a program's summary and prize criteria, built with MkDocs."""
+    bio, a program's summary and prize criteria, and a hand-written page, built with MkDocs."""
     root = tmp / "content"
     shutil.copytree(FIXTURES / "minimal", root)
     programs = root / "programs"
@@ -91,8 +91,18 @@ def make_xss_site(tmp: Path) -> Path:
             "prize_criteria: \"<iframe src=javascript:alert('XSS-prize')></iframe>\"",
         )
     )
+    # A hand-written page carrying the whole corpus (sanitised like contributed text).
+    # (MkDocs' own link check would stop the strict build on the corpus' mangled links.)
+    config = (REPO_ROOT / "mkdocs.yml").read_text()
+    (root / "mkdocs.yml").write_text(config.replace("links: warn", "links: info"))
+    shutil.copytree(REPO_ROOT / "theme", root / "theme")
+    (root / "site_docs").mkdir()
+    (root / "site_docs" / "about.md").write_text(
+        "---\ntitle: \"About <img src=x onerror=alert('XSS-about-title')>\"\n---\n# About\n\n"
+        + CORPUS
+    )
     out = tmp / "site"
-    build_site(REPO_ROOT / "mkdocs.yml", root, out, AS_OF, verbose=False)
+    build_site(root / "mkdocs.yml", root, out, AS_OF, verbose=False)
     return out
 
 
