@@ -58,8 +58,8 @@ class ApiFinding(BaseModel):
 
 def machine_assets(site: PublicSite, directory_urls: bool = True) -> list[Asset]:
     base = _base_url(site)
-    programs = [_api_program(site, entry.slug, base) for entry in site.programs]
-    findings = [_api_finding(site, entry, base) for entry in site.findings]
+    programs = [_api_program(site, entry.slug, base, directory_urls) for entry in site.programs]
+    findings = [_api_finding(site, entry, base, directory_urls) for entry in site.findings]
     assets = [
         Asset("api/programs.json", _json({"programs": [p.model_dump() for p in programs]})),
         Asset("api/findings.json", _json({"findings": [f.model_dump() for f in findings]})),
@@ -87,9 +87,16 @@ def machine_assets(site: PublicSite, directory_urls: bool = True) -> list[Asset]
         Asset("api/finding.schema.json", _json(ApiFinding.model_json_schema())),
         Asset(
             "feeds/findings.xml",
-            _feed(site, site.findings, base, "feeds/findings.xml", "Disclosed findings"),
+            _feed(
+                site,
+                site.findings,
+                base,
+                "feeds/findings.xml",
+                "Disclosed findings",
+                directory_urls,
+            ),
         ),
-        Asset(".well-known/security.txt", _security_txt(site, base)),
+        Asset(".well-known/security.txt", _security_txt(site, base, directory_urls)),
     ]
     for entry in site.programs:
         if site.is_public_program(entry.slug):
@@ -103,6 +110,7 @@ def machine_assets(site: PublicSite, directory_urls: bool = True) -> list[Asset]
                         base,
                         path,
                         f"{entry.program.name}: findings",
+                        directory_urls,
                     ),
                 )
             )
@@ -137,9 +145,9 @@ def _findings_index(site: PublicSite, directory_urls: bool) -> str:
     )
 
 
-def _api_program(site: PublicSite, slug: str, base: str) -> ApiProgram:
+def _api_program(site: PublicSite, slug: str, base: str, directory_urls: bool) -> ApiProgram:
     program = site.content.programs[slug].program
-    url = base + paths.url_of(paths.program(slug), True)
+    url = base + paths.url_of(paths.program(slug), directory_urls)
     if not site.is_public_program(slug):
         return ApiProgram(
             slug=slug,
@@ -165,14 +173,16 @@ def _api_program(site: PublicSite, slug: str, base: str) -> ApiProgram:
     )
 
 
-def _api_finding(site: PublicSite, entry: FindingEntry, base: str) -> ApiFinding:
+def _api_finding(
+    site: PublicSite, entry: FindingEntry, base: str, directory_urls: bool
+) -> ApiFinding:
     finding = entry.finding
     info = TAXONOMY[finding.category]
     program = site.content.programs[entry.program_slug].program
     return ApiFinding(
         id=finding.id,
         title=finding.title,
-        url=base + paths.url_of(paths.finding(finding.id), True),
+        url=base + paths.url_of(paths.finding(finding.id), directory_urls),
         program=entry.program_slug,
         severity=finding.severity,
         category=finding.category,
@@ -189,7 +199,14 @@ def _api_finding(site: PublicSite, entry: FindingEntry, base: str) -> ApiFinding
     )
 
 
-def _feed(site: PublicSite, findings: list[FindingEntry], base: str, path: str, title: str) -> str:
+def _feed(
+    site: PublicSite,
+    findings: list[FindingEntry],
+    base: str,
+    path: str,
+    title: str,
+    directory_urls: bool,
+) -> str:
     settings = site.content.settings
     feed = FeedGenerator()
     feed.id(base + path)
@@ -200,7 +217,7 @@ def _feed(site: PublicSite, findings: list[FindingEntry], base: str, path: str, 
     feed.updated(_stamp(findings[0].finding.disclose_on if findings else site.as_of))
     for entry in reversed(findings[:FEED_LIMIT]):  # feedgen prepends; keep newest first
         finding = entry.finding
-        url = base + paths.url_of(paths.finding(finding.id), True)
+        url = base + paths.url_of(paths.finding(finding.id), directory_urls)
         item = feed.add_entry()
         item.id(url)
         item.title(finding.title)
@@ -212,7 +229,7 @@ def _feed(site: PublicSite, findings: list[FindingEntry], base: str, path: str, 
     return feed.atom_str(pretty=True).decode("utf-8")
 
 
-def _security_txt(site: PublicSite, base: str) -> str:
+def _security_txt(site: PublicSite, base: str, directory_urls: bool) -> str:
     settings = site.content.settings
     contact = settings.contact if settings else None
     lines = []
@@ -222,7 +239,7 @@ def _security_txt(site: PublicSite, base: str) -> str:
         lines.append(f"Contact: {contact.url}")
     expires = datetime.combine(site.as_of + timedelta(days=SECURITY_TXT_DAYS), time(), UTC)
     lines.append(f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}")
-    lines.append(f"Policy: {base}{paths.url_of(paths.POLICIES, True)}")
+    lines.append(f"Policy: {base}{paths.url_of(paths.POLICIES, directory_urls)}")
     lines.append(f"Canonical: {base}.well-known/security.txt")
     lines.append(f"Preferred-Languages: {settings.language if settings else 'en'}")
     return "\n".join(lines) + "\n"
