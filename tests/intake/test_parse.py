@@ -421,7 +421,7 @@ def test_single_select_is_not_split() -> None:
     [
         ("- [x] Yes\n- [ ] Sometimes\n- [ ] No", ["Yes"], ["Sometimes", "No"]),
         ("- [X] Yes\n- [] Sometimes\n- [X] No", ["Yes", "No"], ["Sometimes"]),
-        ("* [x] Yes\n+ [ ] No  ", ["Yes"], ["No"]),
+        ("* [x] Yes \t\n+ [ ] No  ", ["Yes"], ["No"]),  # blanks after a label, not only at the end
         ("- [ ] Yes\n\n- [ ] No", [], ["Yes", "No"]),
         ("_No response_", [], []),
         ("None", [], []),
