@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -78,6 +80,14 @@ def test_broken_link_in_a_hand_written_page_fails_the_build(
     assert "missing.md" in capsys.readouterr().err
 
 
+def _wait_while(condition: Callable[[], bool], seconds: float) -> None:
+    """Short sleeps, not `Thread.join(timeout)`: timed waits on locks never return under
+    libfaketime (.ci/time-travel)."""
+    deadline = time.monotonic() + seconds
+    while condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
 def test_a_second_build_into_the_same_folder_waits_its_turn(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -90,10 +100,10 @@ def test_a_second_build_into_the_same_folder_waits_its_turn(
     result: list[int] = []
     waiting = threading.Thread(target=lambda: result.append(build(project)))
     waiting.start()
-    waiting.join(timeout=3)
+    _wait_while(waiting.is_alive, seconds=3)
     assert waiting.is_alive() and result == [], "the second build did not wait"
     os.close(folder)
-    waiting.join(timeout=120)
+    _wait_while(waiting.is_alive, seconds=120)
     assert result == [0]
     err = capsys.readouterr().err
     assert f"bounties: another build into {project} is running; waiting for it to finish" in err
