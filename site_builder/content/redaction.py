@@ -26,15 +26,17 @@ EXACT_FORM = "'::: redacted [reason]' and ':::' alone, each at the start of its 
 
 _LINES = re.compile(r"\r\n|\r|\n")
 # Blockquote and list prefixes in any mix ("> - 1. "), which Markdown strips before a block.
-_PREFIX = r"^(?:[ \t]*(?:>|[-*+]|[0-9]{1,9}[.)])(?=[ \t]|$))*[ \t]*"
-_LOOSE_START = re.compile(_PREFIX + r":{3,}[ \t]*\{?[ \t]*\.?redact", re.IGNORECASE)
+# A quote marker needs no space after it; a list marker does. Blanks include Unicode ones (a
+# no-break space between `:::` and `redacted` still reads as a marker).
+_PREFIX = r"^(?:\s*(?:>|(?:[-*+]|[0-9]{1,9}[.)])(?=\s|$)))*\s*"
+_LOOSE_START = re.compile(_PREFIX + r":{3,}\s*\{?\s*\.?redact", re.IGNORECASE)
 # Only `:::` alone (give or take blanks) closes: a near-miss closing line closes nothing, so the
 # rest stays cut until the organizer fixes it.
-_CLOSE = re.compile(r"^[ \t]*:::[ \t]*$")
+_CLOSE = re.compile(r"^\s*:::\s*$")
 _EXACT_START = re.compile(r"^::: redacted(?:[ \t]+(?P<reason>.*?))?[ \t]*$")
 _EXACT_END = re.compile(r"^:::[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)[^`]*?\1")
-_REASON = re.compile(_PREFIX + r":{3,}[ \t]*\{?[ \t]*\.?redact(?:ed)?\}?:?(?P<reason>.*)$", re.I)
+_REASON = re.compile(_PREFIX + r":{3,}\s*\{?\s*\.?redact(?:ed)?\}?:?(?P<reason>.*)$", re.I)
 
 
 @dataclass(frozen=True)

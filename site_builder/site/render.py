@@ -15,7 +15,6 @@ _TAGS = {
     "p",
     "br",
     "hr",
-    "h2",
     "h3",
     "h4",
     "h5",
@@ -61,9 +60,21 @@ _ATTRIBUTES = {
     "div": {"class"},
 }
 _CLASS = re.compile(r"^(language-[A-Za-z0-9_+-]{1,30}|footnote)$")
-_FRAGMENT_LINK = re.compile(r'href="#(?!user-content-)')
-_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b")
+_ID_PREFIX = "user-content-"
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)  # raw <H2> too
 _PLUGINS = ["table", "strikethrough", "footnotes", "def_list", "abbr"]
+
+
+def _filter_attribute(tag: str, attr: str, value: str) -> str | None:
+    """Only allow-listed classes survive. Ids are prefixed by the sanitiser, so in-page links
+    (footnotes) are pointed at the prefixed ids; done on the attribute, never on text, so code
+    that shows `href="#top"` is printed as written."""
+    if attr == "class":
+        return value if _CLASS.match(value) else None
+    if attr == "href" and value.startswith("#"):
+        return value if value.startswith("#" + _ID_PREFIX) else f"#{_ID_PREFIX}{value[1:]}"
+    return value
+
 
 # Raw HTML is kept by the parser and then judged by the sanitiser like everything else.
 _markdown = mistune.create_markdown(escape=False, plugins=_PLUGINS)
@@ -86,13 +97,11 @@ _cleaner = nh3.Cleaner(
         "select",
     },
     attributes=_ATTRIBUTES,
-    attribute_filter=lambda tag, attr, value: (
-        value if attr != "class" or _CLASS.match(value) else None
-    ),
+    attribute_filter=_filter_attribute,
     url_schemes={"http", "https", "mailto"},
     link_rel="nofollow noopener noreferrer",
     strip_comments=True,
-    id_prefix="user-content-",
+    id_prefix=_ID_PREFIX,
 )
 
 
@@ -100,9 +109,7 @@ def markdown_to_safe_html(text: str) -> str:
     """Render contributor Markdown and sanitise the result. Raw HTML in the source is treated
     like any other HTML: what the allow-list does not name is removed."""
     rendered = str(_markdown(text))
-    cleaned = _cleaner.clean(_demote_headings(rendered))
-    # Ids were prefixed by the sanitiser; in-page links (footnotes) must follow them.
-    return _FRAGMENT_LINK.sub('href="#user-content-', cleaned)
+    return _cleaner.clean(_demote_headings(rendered))
 
 
 def sanitize_html(fragment: str) -> str:

@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder.content.redaction import (
+    EXACT_FORM,
+    RedactionIssue,
     has_redactions,
     public_summary,
     redact,
@@ -53,6 +55,12 @@ def test_redact_uses_the_given_notice_word() -> None:
         ("::: redacted \"mixed'", "mixed"),
         (":::redacted: colon", "colon"),
         ('::: redacted ""', ""),
+        ("::: redacted XSS payload X", "XSS payload X"),  # only spaces and quotes are trimmed
+        (":::: redacted: four colons", "four colons"),
+        ("::: {.redacted} Pandoc", "Pandoc"),
+        ("> - ::: redacted in a list", "in a list"),
+        ("::: redact", ""),
+        ("::: REDACTED upper case", "upper case"),
     ],
 )
 def test_the_reason_is_the_rest_of_the_marker_line_trimmed_of_spaces_and_quotes(
@@ -132,6 +140,7 @@ NEAR_STARTS = [
     "::: redactedX",
     "::: redacting",
     ":::redacts",
+    ":::\tredacted",
 ]
 
 
@@ -144,15 +153,19 @@ def test_near_miss_start_markers_still_cut_but_are_errors(marker: str) -> None:
     assert "looks like a redaction marker but is not one" in redaction_issues(body)[0].message
 
 
-PLAIN = [":: redacted", ": redacted", "redacted", "`::: redacted`", "see ``a ::: b``"]
+NOT_MARKERS = [":: redacted", ": redacted", "redacted", "`::: redacted`", "see ``a ::: b``"]
 
 
-@pytest.mark.parametrize("line", PLAIN)
+@pytest.mark.parametrize("line", NOT_MARKERS)
 def test_lines_without_a_bare_triple_colon_are_text(line: str) -> None:
     body = f"a\n{line}\nb\n"
     assert not has_redactions(body)
     assert redact(body) == body
     assert redaction_issues(body) == []
+    # The same line next to a real section: still text, still no issue.
+    with_section = body + "::: redacted\nCANARY\n:::"
+    assert redact(with_section) == body + "\n> **Redacted**\n"
+    assert redaction_issues(with_section) == []
 
 
 STRAY = ["::: reda", "text ::: redacted", "::: note redacted", "x :::", "::: x", ":::x"]
@@ -207,7 +220,82 @@ def test_has_redactions_finds_a_marker_on_any_line() -> None:
     assert has_redactions("::: redacted")  # unclosed counts too
 
 
+# Markdown strips these before it sees a block, so a marker behind them still hides text.
+HIDDEN_STARTS = [
+    "> ::: redacted",
+    "- ::: redacted",
+    "* ::: redacted",
+    "+ ::: redacted",
+    "1. ::: redacted",
+    "123456789) ::: redacted",
+    "> - 1. ::: redacted",
+    "\t>\t::: redacted",
+    ":::: redacted",
+    "::::::::: redacted",
+    "::: {.redacted}",
+    ":::{.redacted}",
+    "::: .redacted",
+    "::: {.REDACTED}",
+    "::: { .redacted}",
+    ":::\t{.redacted}",
+]
+
+
+@pytest.mark.parametrize("marker", HIDDEN_STARTS)
+def test_markers_in_quotes_lists_longer_fences_and_pandoc_form_cut_and_are_errors(
+    marker: str,
+) -> None:
+    body = f"a\n{marker}\nCANARY\n:::\nb"
+    assert has_redactions(body)
+    assert redact(body) == "a\n\n> **Redacted**\n\nb"
+    assert [i.line for i in redaction_issues(body)] == [2]
+
+
+@pytest.mark.parametrize("marker", [">::: redacted", "> >::: redacted", ":::\u00a0redacted"])
+def test_every_marker_markdown_would_show_as_one_is_cut(marker: str) -> None:
+    assert "CANARY" not in redact(f"a\n{marker}\nCANARY\n:::\nb")
+
+
+# Not a list item, quote or marker to Markdown either: `:::` in the line is an error, nothing cut.
+NOT_HIDDEN = ["-::: redacted", "1.::: redacted", "1234567890. ::: redacted", "a ::: redacted"]
+
+
+@pytest.mark.parametrize("line", NOT_HIDDEN)
+def test_text_before_a_marker_that_is_no_list_or_quote_prefix_makes_it_text(line: str) -> None:
+    body = f"a\n{line}\nb"
+    assert not has_redactions(body)
+    assert redact(body) == body
+    assert [i.line for i in redaction_issues(body)] == [2]
+
+
 # --- issues ----------------------------------------------------------------------------------
+
+
+def test_the_near_miss_message_quotes_the_first_sixty_characters_of_the_line() -> None:
+    line = "::: Redact " + "x" * 49 + "TAIL"
+    assert [i.message for i in redaction_issues(f"  {line}  \nsecret\n:::")] == [
+        f"'{line[:60]}' looks like a redaction marker but is not one; markers are "
+        f"{EXACT_FORM} (the text is redacted anyway until you fix it)"
+    ]
+
+
+def test_a_stray_triple_colon_is_reported_with_the_exact_form() -> None:
+    assert [(i.line, i.message) for i in redaction_issues("a\nsee ::: here")] == [
+        (2, f"':::' in this line looks like a redaction marker; markers are {EXACT_FORM}")
+    ]
+    assert (
+        EXACT_FORM == "'::: redacted [reason]' and ':::' alone, each at the start of its own line"
+    )
+
+
+def test_triple_colons_inside_code_spans_are_not_reported() -> None:
+    issues = redaction_issues("a `:::` b ``::: redacted``\n:::\n")
+    assert issues == [RedactionIssue(2, "':::' closes no redacted section")]
+
+
+def test_issue_lines_count_every_line_ending_markdown_knows() -> None:
+    issues = redaction_issues("a\r\nb\rc\nd\n:::")
+    assert [(i.line, i.message) for i in issues] == [(5, "':::' closes no redacted section")]
 
 
 def test_issues_for_nested_and_stray_markers() -> None:
@@ -287,6 +375,10 @@ def test_public_summary_of_an_unclosed_section_holds_nothing_after_it() -> None:
         ":::",
         "::: not a marker",
         "   - an indented list",
+        "+ a list",
+        "~~~\ncode\n~~~",
+        "<!-- an organizer's note -->",
+        "<img src=x>",
         "\n",
     ],
 )
@@ -294,6 +386,16 @@ def test_public_summary_skips_headings_quotes_code_tables_lists_and_markers(
     skipped: str,
 ) -> None:
     assert public_summary(f"{skipped}\n\nThe plain paragraph.", 1000) == "The plain paragraph."
+
+
+def test_public_summary_is_plain_text_without_tags_comments_or_entities() -> None:
+    body = 'The model <b>leaks</b> <!-- CANARY note --> data: Tom & Jerry <3 "quoted".'
+    assert public_summary(body, 1000) == 'The model leaks data: Tom & Jerry <3 "quoted".'
+
+
+@pytest.mark.parametrize("blank", ["\n\n", "\n \t \n", "\r\n\r\n", "\r\n  \r\n", "\r\r"])
+def test_public_summary_splits_paragraphs_at_any_blank_line(blank: str) -> None:
+    assert public_summary(f"# Title{blank}The text.", 1000) == "The text."
 
 
 def test_public_summary_skips_blank_paragraphs() -> None:
