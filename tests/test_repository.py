@@ -20,6 +20,7 @@ BUILD_OUTPUTS = (
     "build/",
     "dist/",
     ".venv/",
+    "mutants/",  # mutation testing (.ci/mutation): a mutated copy of the tree
 )
 
 
