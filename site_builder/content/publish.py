@@ -62,6 +62,8 @@ class Publication:
             return False
         if finding.status == "duplicate":
             # A duplicate is published only alongside its original (and never in a cycle).
-            original = self._by_key.get((entry.program_slug, finding.duplicate_of or ""))
+            if finding.duplicate_of is None:
+                return False
+            original = self._by_key.get((entry.program_slug, finding.duplicate_of))
             return original is not None and depth < 8 and self._decide(original, depth + 1)
         return True
