@@ -59,7 +59,7 @@ _ATTRIBUTES = {
     "sup": {"id"},
     "div": {"class"},
 }
-_CLASS = re.compile(r"^(language-[A-Za-z0-9_+-]{1,30}|footnote)$")
+_CLASS = re.compile(r"language-[A-Za-z0-9_+-]{1,30}|footnote")  # the whole value
 _ID_PREFIX = "user-content-"
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)  # raw <H2> too
 _PLUGINS = ["table", "strikethrough", "footnotes", "def_list", "abbr"]
@@ -70,7 +70,7 @@ def _filter_attribute(tag: str, attr: str, value: str) -> str | None:
     (footnotes) are pointed at the prefixed ids; done on the attribute, never on text, so code
     that shows `href="#top"` is printed as written."""
     if attr == "class":
-        return value if _CLASS.match(value) else None
+        return value if _CLASS.fullmatch(value) else None
     if attr == "href" and value.startswith("#"):
         return value if value.startswith("#" + _ID_PREFIX) else f"#{_ID_PREFIX}{value[1:]}"
     return value

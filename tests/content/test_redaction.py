@@ -141,6 +141,7 @@ NEAR_STARTS = [
     "::: redacting",
     ":::redacts",
     ":::\tredacted",
+    "::: redacted\u00a0why",  # the exact form separates the reason with a space or a tab
 ]
 
 
@@ -188,7 +189,7 @@ def test_end_marker_forms_close_a_section(end: str) -> None:
     assert redaction_issues(body) == []
 
 
-@pytest.mark.parametrize("end", ["  :::", "\t:::\t"])
+@pytest.mark.parametrize("end", ["  :::", "\t:::\t", "\u00a0:::", ":::\u00a0", "\u2003:::\u3000"])
 def test_an_indented_end_marker_closes_but_is_an_error(end: str) -> None:
     body = f"::: redacted\nCANARY\n{end}\nafter"
     assert redact(body).endswith("\nafter")
@@ -238,6 +239,12 @@ HIDDEN_STARTS = [
     "::: {.REDACTED}",
     "::: { .redacted}",
     ":::\t{.redacted}",
+    # Unicode blanks count as blanks wherever a space or tab may stand.
+    "\u00a0::: redacted",
+    "\u00a0> ::: redacted",
+    "-\u00a0::: redacted",
+    "> \u2003::: redacted",
+    ":::\u00a0{.redacted}",
 ]
 
 

@@ -314,6 +314,8 @@ REMOVED_CLASSES = [
     ("code", "language-py evil"),
     ("code", "evil language-py"),
     ("code", "language-py\nmd-typeset"),
+    ("code", "language-py\n"),  # a regex `$` would let a final newline through
+    ("div", "footnote&#10;"),
     ("code", "LANGUAGE-py"),
     ("code", "xlanguage-py"),
     ("code", "footnote "),
