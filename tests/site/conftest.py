@@ -41,3 +41,14 @@ def canary_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 Reader = Callable[[str], str]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A repository of its own (minimal content, mkdocs.yml, theme, empty site_docs/) to build."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "minimal", root)
+    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO_ROOT / "theme", root / "theme")
+    (root / "site_docs").mkdir()
+    return root

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -10,17 +9,6 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
-from tests.conftest import FIXTURES, REPO_ROOT
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "minimal", root)
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO_ROOT / "theme", root / "theme")
-    (root / "site_docs").mkdir()
-    return root
 
 
 def build(project: Path, *extra: str) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
-from tests.conftest import FIXTURES, REPO_ROOT, Tree
+from tests.conftest import Tree
 from tests.site.html_checks import executable_parts
 
 SECRET = "SECRET-OUTSIDE-THE-REPOSITORY"
@@ -91,16 +91,6 @@ def test_yaml_and_finding_like_pages_in_the_hand_written_pages_are_errors(tree: 
         "site_docs/old/invited.yml:1:1",
         "site_docs/old/note.md:1:1",
     ]
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "minimal", root)
-    shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(REPO_ROOT / "theme", root / "theme")
-    (root / "site_docs").mkdir()
-    return root
 
 
 def build(project: Path) -> int:
