@@ -75,7 +75,7 @@ def redaction_issues(body: str) -> list[RedactionIssue]:
                 open_lines.pop()
             else:
                 issues.append(RedactionIssue(number, "':::' closes no redacted section"))
-        elif ":::" in _CODE_SPAN.sub("", line):  # `::: redacted` in code names the syntax
+        elif ":::" in _CODE_SPAN.sub(" ", line):  # `::: redacted` in code names the syntax
             issues.append(
                 RedactionIssue(
                     number,

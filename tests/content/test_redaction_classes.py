@@ -176,3 +176,7 @@ def test_summaries_hold_only_the_visible_text(body: str) -> None:
 
 def test_a_summary_is_cut_to_its_limit() -> None:
     assert public_summary("word " * 100, 20) == ("word " * 100).strip()[:20]
+
+
+def test_colons_around_a_code_span_are_not_joined_into_a_marker() -> None:
+    assert redaction_issues(":`x`::\n::`y`:\n") == []
