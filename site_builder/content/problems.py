@@ -85,7 +85,7 @@ def format_problems(problems: Iterable[Problem], fmt: str) -> str:
 
 def one_line(text: str) -> str:
     """Text with every line break and control character written as a visible escape."""
-    return _CONTROL.sub(_visible_escape, text)
+    return CONTROL_CHARACTERS.sub(_visible_escape, text)
 
 
 def _visible_escape(match: re.Match[str]) -> str:
@@ -97,7 +97,7 @@ def _visible_escape(match: re.Match[str]) -> str:
 
 # C0 and C1 controls (line feeds, carriage returns, terminal escape sequences) and the Unicode
 # line and paragraph separators.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -8,6 +8,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
+from .problems import CONTROL_CHARACTERS
+
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -47,12 +49,11 @@ URL_PATTERN = r"^https?://[^\s<>\"'`\x00-\x1f\x7f]+$"
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")]
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MARKUP = re.compile(r"[<>\"'`]")
 
 
 def _one_line(value: str) -> str:
-    if _CONTROL.search(value):
+    if CONTROL_CHARACTERS.search(value):
         raise ValueError("must be one line of text, without line breaks or control characters")
     return value
 
