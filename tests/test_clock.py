@@ -17,6 +17,8 @@ from tests.conftest import AS_OF, Tree
 
 
 def test_the_suite_runs_on_a_fixed_day() -> None:
+    # Reading the clock on purpose: it must say AS_OF, whatever the real date (the session
+    # fixture in tests/conftest.py froze it; .ci/time-travel runs this years ahead).
     assert datetime.now(UTC).date() == AS_OF
     assert date.today() == AS_OF
     assert os.environ[clock.AS_OF_VARIABLE] == AS_OF.isoformat()
