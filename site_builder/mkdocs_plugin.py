@@ -40,6 +40,7 @@ from .content.problems import count_errors, format_problems
 from .site.generate import generate_site, page_meta
 from .site.hand_written import TRUST_KEY, TrustMarkerError, is_trusted, sanitize_hand_written
 from .site.model import Asset, Page
+from .site.paths import SEARCH as SEARCH_PAGE
 from .site.render import plain_title
 from .site.search import SearchIndexer, SearchIndexError
 
@@ -95,9 +96,14 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
             # programs/site.yml is the one place for the site's name and address.
             config.site_name = content.settings.title
             config.site_url = content.settings.base_url
-        self.pages, self.assets = generate_site(content, as_of, config.use_directory_urls)
+        search = self.config.search
+        self.pages, self.assets = generate_site(
+            content, as_of, config.use_directory_urls, search=search
+        )
+        if not search and config.nav:
+            config.nav = _without(config.nav, SEARCH_PAGE)
         self.by_src = {page.src_uri: page for page in self.pages}
-        if self.config.search:
+        if search:
             # Started now, Pagefind indexes on the other core while MkDocs renders the pages.
             language = content.settings.language if content.settings else "en"
             self.indexer = SearchIndexer(
@@ -190,6 +196,24 @@ def _hand_written(html: str, page: MkDocsPage) -> str:
         return html
     page.meta["title"] = plain_title(page.title or "")
     return sanitize_hand_written(html)
+
+
+def _without(nav: list[Any], src_uri: str) -> list[Any]:
+    """The nav without entries that point at `src_uri` (a page this build does not make)."""
+    kept = []
+    for item in nav:
+        if isinstance(item, dict):
+            item = {
+                title: _without(target, src_uri) if isinstance(target, list) else target
+                for title, target in item.items()
+                if target != src_uri
+            }
+            if not item:
+                continue
+        elif item == src_uri:
+            continue
+        kept.append(item)
+    return kept
 
 
 def _replace(files: Files, file: File) -> None:

@@ -1,2 +1,2 @@
-"""Leaderboards, transparency metrics, charts and skill matching: computed from the published
+"""Points, leaderboards, transparency metrics and skill matching: computed from the published
 findings only, so no public number can reveal an embargoed finding."""

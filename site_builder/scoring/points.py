@@ -66,12 +66,17 @@ def credits(findings: list[FindingEntry], content: Content) -> list[Credit]:
                     handle,
                     entry,
                     points / len(hunters),
-                    Fraction(entry.finding.reward, len(hunters)),
+                    reward_share(entry.finding.reward, len(hunters)),
                     counts,
                     earned,
                 )
             )
     return result
+
+
+def reward_share(reward: int, hunters: int) -> Fraction:
+    """Each hunter's equal, exact share of a finding's reward (the whole of it for one)."""
+    return Fraction(reward, hunters or 1)
 
 
 def _points(

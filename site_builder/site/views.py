@@ -10,12 +10,10 @@ from typing import Any
 
 from ..content.entries import Content, Entry, FindingEntry, ProgramEntry
 from ..content.page_names import hunter_page_key
+from ..content.program import Program
 from ..content.publish import Publication, program_is_listed, program_is_public
 from ..content.records import Hunter, Policy
-from ..content.types import SEVERITIES
 from ..scoring.public import all_boards, stats
-
-SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
 
 
 @dataclass(frozen=True)
@@ -69,6 +67,12 @@ class PublicSite:
         review = entry.program.risk_review
         due = review.last_review + timedelta(days=review.interval_days)
         return due if due < self.as_of and entry.program.status in ("open", "paused") else None
+
+
+def reward_bounds(program: Program) -> tuple[int, int]:
+    """The lowest and highest reward a program's tiers offer."""
+    tiers = program.rewards.tiers.values()
+    return min((t.min for t in tiers), default=0), max((t.max for t in tiers), default=0)
 
 
 def build_views(content: Content, as_of: date) -> PublicSite:

@@ -143,3 +143,27 @@ def test_search_scratch_files_live_in_the_builds_work_folder(
     scratch = [Path(p) for p in made if Path(p).name.startswith("bounties-search-")]
     assert len(scratch) == 1 and scratch[0].parent.name.startswith(".site.building-")
     assert scratch[0].parent.parent == project.resolve()
+
+
+def test_search_false_builds_no_search_page_index_or_nav_entry(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text()
+    assert "  - bounties\n" in text
+    config.write_text(text.replace("  - bounties\n", "  - bounties:\n      search: false\n"))
+    assert build(project) == 0
+    site = project / "site"
+    assert not (site / "search").exists()
+    assert not (site / "pagefind").exists()
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        assert "pagefind/" not in html and "pagefind-ui" not in html, page
+        assert 'href="search/"' not in html and "/search/" not in html, page
+    assert (site / "programs" / "index.html").is_file()
+
+
+def test_search_true_keeps_the_search_page_and_its_index(project: Path) -> None:
+    assert build(project) == 0
+    site = project / "site"
+    assert "pagefind-ui.js" in (site / "search" / "index.html").read_text()
+    assert (site / "pagefind" / "pagefind-ui.js").is_file()
+    assert 'href="search/"' in (site / "index.html").read_text()

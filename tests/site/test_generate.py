@@ -46,7 +46,9 @@ def test_paused_program_shows_reason_and_no_submit_button(tree: Tree) -> None:
 
 def test_overdue_risk_review_banner(tree: Tree) -> None:
     body = pages_of(tree, as_of=date(2027, 3, 2))["programs/demo/index.md"].body
-    assert "Risk review overdue" in body and "due on 2027-03-01" in body
+    assert "Risk review overdue" in body
+    # The interval is configurable: the banner says which, never "annual" (a named fix).
+    assert "The risk review, due every 365 days, was due on 2027-03-01." in body
 
 
 def test_invite_only_program_is_a_stub(tree: Tree) -> None:
@@ -123,3 +125,37 @@ def test_sections_feed_the_table_of_contents(tree: Tree) -> None:
         "scope",
         "rewards",
     ]
+
+
+def test_overdue_banner_names_the_configured_interval(tree: Tree) -> None:
+    tree.replace("demo/program.yml", "last_review:", "interval_days: 90\n  last_review:")
+    body = pages_of(tree, as_of=date(2026, 6, 1))["programs/demo/index.md"].body
+    assert "due every 90 days" in body and "annual" not in body
+
+
+def _board_cells(body: str, board: str) -> list[list[str]]:
+    table = body.split(f'data-board="{board}"')[1].split("</table>")[0]
+    rows = re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1], re.S)
+    return [re.findall(r"<td>(.*?)</td>", row) for row in rows]
+
+
+def test_hunter_page_and_leaderboard_agree_on_a_shared_reward(tree: Tree) -> None:
+    # Two hunters share 15,001: 7,500.5 each, exactly, on the profile and the board alike
+    # (the profile used to floor each share to 7,500).
+    tree.replace("demo/findings/DEMO-3.md", "reward: 15000", "reward: 15001")
+    pages = pages_of(tree, as_of=date(2027, 1, 8))
+    profile = pages["hunters/alice.md"].body
+    assert '<span class="bb-stat__value">12,500.5 USD</span>' in profile
+    board = _board_cells(pages["leaderboard/index.md"].body, "all-reward")
+    assert board[0][1:2] + board[0][3:4] == ["Alice Example", "12,500.5"]
+
+
+def test_leaderboard_writes_large_rewards_in_full(tree: Tree) -> None:
+    tree.replace("demo/program.yml", "pool: 100000", "pool: 10000000")
+    tree.replace("demo/program.yml", "max_per_prize: 20000", "max_per_prize: 2000000")
+    tree.replace("demo/program.yml", "max: 10000,", "max: 2000000,")
+    tree.replace("demo/findings/DEMO-1.md", "reward: 5000", "reward: 1500000")
+    pages = pages_of(tree)
+    board = _board_cells(pages["leaderboard/index.md"].body, "all-reward")
+    assert board[0][3] == "1,500,000"  # not 1.5e+06
+    assert '<span class="bb-stat__value">1,500,000 USD</span>' in pages["hunters/alice.md"].body

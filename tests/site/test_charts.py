@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_builder.scoring.charts import charts_for
 from site_builder.scoring.public import published
+from site_builder.site.charts import charts_for
 from tests.conftest import AS_OF, Tree
 from tests.site.html_checks import executable_parts
 

@@ -10,9 +10,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from ..content.entries import Content, FindingEntry
-from ..content.redaction import public_summary
-from ..content.taxonomy import TAXONOMY
+from ...content.entries import Content, FindingEntry
+from ...content.redaction import public_summary
+from ...content.taxonomy import TAXONOMY
 
 TAXONOMY_VERSION = "0.2"
 SEP_VIEW: dict[str, list[str]] = {
