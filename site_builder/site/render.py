@@ -112,10 +112,6 @@ def markdown_to_safe_html(text: str) -> str:
     return _cleaner.clean(_demote_headings(rendered))
 
 
-def sanitize_html(fragment: str) -> str:
-    return _cleaner.clean(fragment)
-
-
 def plain_title(text: str) -> str:
     """A title safe to place unescaped anywhere a theme might (Material prints page.meta.title
     raw in <title> and the header): angle brackets become look-alikes, the rest is escaped."""
