@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from site_builder.content.base import Record
 from site_builder.content.taxonomy import Category
 from site_builder.content.types import Handle, Line, Severity, Slug, Text
 
@@ -20,10 +21,8 @@ CONSENTS: dict[str, str] = {
 }
 
 
-class Submission(BaseModel):
+class Submission(Record):
     """A finding as submitted (claims, not yet rulings: triage decides severity and reward)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     program: Slug = Field(description="Program the finding is filed under.")
     title: Line = Field(description="Issue title: a short, public-safe description.")

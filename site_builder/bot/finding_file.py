@@ -91,7 +91,24 @@ def finding_markdown(
     program_sha: str | None,
     panel_decision: dict[str, Any] | None = None,
 ) -> str:
-    tier = program.program.rewards.tiers.get(ruling.severity or "")
+    front = _front_matter(submission, ruling, issue_number, submitted, program, policy)
+    if program_sha:
+        front["program_sha"] = program_sha
+    if panel_decision:
+        front["panel_decision"] = panel_decision
+    header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+    return f"---\n{header}---\n\n{_write_up(submission, ruling, issue_number)}"
+
+
+def _front_matter(
+    submission: Submission,
+    ruling: Ruling,
+    issue_number: int,
+    submitted: str,
+    program: ProgramEntry,
+    policy: Policy | None,
+) -> dict[str, Any]:
+    """The finding's fields, in the order they are written."""
     front: dict[str, Any] = {
         "id": finding_id(program.slug, issue_number),
         "title": submission.title,
@@ -106,8 +123,7 @@ def finding_markdown(
     disclose = default_disclosure(ruling, program, policy)
     if disclose:
         front["disclose_on"] = disclose
-    reward = ruling.reward if ruling.reward is not None else (tier.min if tier else 0)
-    front["reward"] = reward
+    front["reward"] = _reward(ruling, program)
     if ruling.points is not None:
         front["points"] = ruling.points
     front["affected"] = [{"name": submission.target, "version": submission.target_version}]
@@ -117,11 +133,19 @@ def finding_markdown(
             "measured": submission.measured,
             "evidence": submission.evidence or "sent privately",
         }
-    if program_sha:
-        front["program_sha"] = program_sha
-    if panel_decision:
-        front["panel_decision"] = panel_decision
-    header = yaml.safe_dump(front, sort_keys=False, allow_unicode=True)
+    return front
+
+
+def _reward(ruling: Ruling, program: ProgramEntry) -> int:
+    """The ruling's reward, else the minimum of the program's tier for the severity, else 0."""
+    if ruling.reward is not None:
+        return ruling.reward
+    tier = program.program.rewards.tiers.get(ruling.severity or "")
+    return tier.min if tier else 0
+
+
+def _write_up(submission: Submission, ruling: Ruling, issue_number: int) -> str:
+    """The finding's text below the front matter, from the hunter's submission."""
     note = ""
     if submission.hazardous_details == "withheld":
         note = (
@@ -129,8 +153,8 @@ def finding_markdown(
             "(Kept out of this repository.)\n:::\n"
         )
     return (
-        f"---\n{header}---\n\n<!-- From issue #{issue_number}; accepted by "
-        f"@{ruling.decided_by}. -->\n\n## Summary\n\n{submission.summary}\n\n"
-        f"## Impact\n\n{submission.impact}\n\n## Reproduction\n\n"
-        f"{submission.reproduction}\n{note}"
+        f"<!-- From issue #{issue_number}; accepted by @{ruling.decided_by}. -->\n\n"
+        f"## Summary\n\n{submission.summary}\n\n"
+        f"## Impact\n\n{submission.impact}\n\n"
+        f"## Reproduction\n\n{submission.reproduction}\n{note}"
     )

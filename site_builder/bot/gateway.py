@@ -37,7 +37,7 @@ class Gateway(Protocol):
     def remove_label(self, number: int, label: str) -> None: ...
     def create_comment(self, number: int, body: str) -> Comment: ...
     def edit_comment(self, comment_id: int, body: str) -> None: ...
-    def close(self, number: int, reason: str) -> None: ...
+    def close(self, number: int) -> None: ...
     def read_file(self, path: str, ref: str | None = None) -> str | None: ...
     def propose(self, branch: str, files: dict[str, str], title: str, body: str) -> str: ...
     def request_count(self) -> int: ...
@@ -161,60 +161,68 @@ class GitHubGateway:
         if response.status_code >= 400:
             raise GatewayError(f"could not update the bot comment (HTTP {response.status_code})")
 
-    def close(self, number: int, reason: str) -> None:
+    def close(self, number: int) -> None:
         issue = self._issue(number)
         self._call(lambda: issue.edit(state="closed"))
 
     def read_file(self, path: str, ref: str | None = None) -> str | None:
-        repo = self._repository()
-        try:
-            contents = repo.file_contents(path, ref=ref) if ref else repo.file_contents(path)
-        except gh_errors.NotFoundError:
-            return None
+        """A file's text on `ref` (default: the default branch), or None if it is not there."""
+        contents = self._contents(self._repository(), path, ref)
         return base64.b64decode(contents.content).decode("utf-8") if contents else None
 
     def propose(self, branch: str, files: dict[str, str], title: str, body: str) -> str:
         """Write `files` on `branch` (created from the default branch if needed) and make sure
         one pull request is open for it; re-running writes the same content and reuses it."""
         repo = self._repository()
-        base = repo.default_branch
-        if self._file_sha_or_none_branch(repo, branch) is None:
-            head = repo.branch(base)
-            # UnprocessableEntity: created meanwhile by a concurrent run; reuse it.
-            with contextlib.suppress(gh_errors.UnprocessableEntity):
-                repo.create_branch_ref(branch, head.commit.sha)
+        self._ensure_branch(repo, branch)
         for path, text in files.items():
-            current = self._file_sha(repo, path, branch)
+            current = self._contents(repo, path, branch)
             if current is None:
                 repo.create_file(path, title, text.encode("utf-8"), branch=branch)
             else:
-                url = self.gh.session.build_url("repos", self.owner, self.name, "contents", path)
-                payload = {
-                    "message": title,
-                    "branch": branch,
-                    "sha": current,
-                    "content": base64.b64encode(text.encode()).decode(),
-                }
-                self.gh.session.put(url, data=json.dumps(payload))
+                self._update_file(path, branch, str(current.sha), text, title)
         existing = list(repo.pull_requests(state="open", head=f"{self.owner}:{branch}"))
         if existing:
             return str(existing[0].html_url)
-        pull = repo.create_pull(title, base, branch, body)
+        pull = repo.create_pull(title, repo.default_branch, branch, body)
         return str(pull.html_url)
 
-    def _file_sha_or_none_branch(self, repo: Any, branch: str) -> str | None:
-        try:
-            found = repo.branch(branch)
-        except gh_errors.NotFoundError:
-            return None
-        return str(found.commit.sha) if found else None
+    def _ensure_branch(self, repo: Any, branch: str) -> None:
+        """Create `branch` from the default branch unless it exists."""
+        if self._has_branch(repo, branch):
+            return
+        head = repo.branch(repo.default_branch)
+        # UnprocessableEntity: created meanwhile by a concurrent run; reuse it.
+        with contextlib.suppress(gh_errors.UnprocessableEntity):
+            repo.create_branch_ref(branch, head.commit.sha)
 
-    def _file_sha(self, repo: Any, path: str, ref: str) -> str | None:
+    def _update_file(self, path: str, branch: str, sha: str, text: str, message: str) -> None:
+        """Replace the file at `path` on `branch`, whose current blob is `sha`."""
+        url = self.gh.session.build_url("repos", self.owner, self.name, "contents", path)
+        payload = {
+            "message": message,
+            "branch": branch,
+            "sha": sha,
+            "content": base64.b64encode(text.encode()).decode(),
+        }
+        response = self.gh.session.put(url, data=json.dumps(payload))
+        if response.status_code >= 400:
+            raise GatewayError(f"could not update {path} on {branch} (HTTP {response.status_code})")
+
+    @staticmethod
+    def _has_branch(repo: Any, branch: str) -> bool:
         try:
-            contents = repo.file_contents(path, ref=ref)
+            return bool(repo.branch(branch))
+        except gh_errors.NotFoundError:
+            return False
+
+    @staticmethod
+    def _contents(repo: Any, path: str, ref: str | None) -> Any:
+        """github3's Contents of the file at `path` on `ref`, or None if it is not there."""
+        try:
+            return repo.file_contents(path, ref=ref)
         except gh_errors.NotFoundError:
             return None
-        return str(contents.sha) if contents else None
 
     def _issue(self, number: int) -> Any:
         if number not in self._issues:
@@ -236,18 +244,18 @@ class GitHubGateway:
             if error.code == 410:
                 raise IssueGone("the issue was deleted") from None
             if error.code == 403 or isinstance(error, gh_errors.ForbiddenError):
-                raise GatewayError(
-                    f"GitHub refused the request (HTTP 403): {error.msg}. Check "
-                    "the workflow's `permissions:`"
-                ) from None
+                raise _refused(error) from None
             raise
         except gh_errors.ForbiddenError as error:
-            raise GatewayError(
-                f"GitHub refused the request (HTTP 403): {error.msg}. Check "
-                "the workflow's `permissions:`"
-            ) from None
+            raise _refused(error) from None
         except retry.RateLimited as error:
             raise GatewayError(str(error)) from None
+
+
+def _refused(error: gh_errors.GitHubError) -> GatewayError:
+    return GatewayError(
+        f"GitHub refused the request (HTTP 403): {error.msg}. Check the workflow's `permissions:`"
+    )
 
 
 class DryRunGateway:
@@ -303,8 +311,8 @@ class DryRunGateway:
     def edit_comment(self, comment_id: int, body: str) -> None:
         self.actions.add(f"update comment {comment_id}:\n{body}")
 
-    def close(self, number: int, reason: str) -> None:
-        self.actions.add(f"close #{number} ({reason})")
+    def close(self, number: int) -> None:
+        self.actions.add(f"close #{number}")
 
     def read_file(self, path: str, ref: str | None = None) -> str | None:
         return None

@@ -15,6 +15,13 @@ from .inert import inert
 from .rulings import Ruling
 from .state import MARKER, BotState
 
+EDITED_AFTER_ACCEPTANCE = (
+    "> [!WARNING]",
+    "> This issue was edited after it was accepted. The "
+    "recorded finding is **not** updated from the edit; maintainers, please review "
+    "the change.",
+)
+
 
 def render(
     *,
@@ -28,54 +35,63 @@ def render(
     sensitive: bool,
     edited_after_acceptance: bool,
 ) -> str:
-    lines = [MARKER]
+    lines = [MARKER, *_check(intake, policy, sensitive)]
+    if program and not sensitive:
+        lines += ["", *_next_steps(program, today)]
+    if edited_after_acceptance:
+        lines += ["", *EDITED_AFTER_ACCEPTANCE]
+    if similar:
+        lines += ["", *_possible_duplicates(similar)]
+    if ruling.status:
+        lines += ["", _ruling_line(ruling, state)]
+    if ruling.log:
+        lines += ["", *_command_log(ruling.log)]
+    lines += ["", state.encode()]
+    return "\n".join(lines) + "\n"
+
+
+def _check(intake: Intake, policy: Policy | None, sensitive: bool) -> list[str]:
+    """The result of checking the submission (never quoting a sensitive one)."""
     if sensitive:
-        lines += _sensitive(policy)
-    elif intake.submission is None:
-        lines += [
+        return _sensitive(policy)
+    if intake.submission is None:
+        return [
             "### Submission check: needs changes",
             "",
             "Thanks for the report. Please edit the issue to fix:",
             "",
-        ]
-        lines += [f"- **{p.label}**: {inert(p.message, 400)}" for p in intake.problems]
-        lines += ["", "The check runs again when you save the edit."]
-    else:
-        sub = intake.submission
-        lines += [
-            "### Submission check: complete",
+            *(f"- **{p.label}**: {inert(p.message, 400)}" for p in intake.problems),
             "",
-            f"Understood: **{TAXONOMY[sub.category].label}**, severity claimed "
-            f"**{sub.severity}**, affecting **{inert(sub.target)} {inert(sub.target_version)}**"
-            f"{', credited to @' + sub.credit if sub.credit else ', anonymous'}.",
+            "The check runs again when you save the edit.",
         ]
-    if program and not sensitive:
-        lines += ["", *_next_steps(program, today)]
-    if edited_after_acceptance:
-        lines += [
-            "",
-            "> [!WARNING]",
-            "> This issue was edited after it was accepted. The "
-            "recorded finding is **not** updated from the edit; maintainers, please review "
-            "the change.",
-        ]
-    if similar:
-        lines += [
-            "",
-            "**Possible duplicates** (for maintainers to confirm; shared words in brackets):",
-        ]
-        lines += [
+    sub = intake.submission
+    return [
+        "### Submission check: complete",
+        "",
+        f"Understood: **{TAXONOMY[sub.category].label}**, severity claimed "
+        f"**{sub.severity}**, affecting **{inert(sub.target)} {inert(sub.target_version)}**"
+        f"{', credited to @' + sub.credit if sub.credit else ', anonymous'}.",
+    ]
+
+
+def _possible_duplicates(similar: list[Similar]) -> list[str]:
+    return [
+        "**Possible duplicates** (for maintainers to confirm; shared words in brackets):",
+        *(
             f"- {_similar_label(s.label)} ({s.score:.0%} similar: {inert(', '.join(s.shared[:6]))})"
             for s in similar
-        ]
-    if ruling.status:
-        lines += ["", _ruling_line(ruling, state)]
-    if ruling.log:
-        lines += ["", "<details><summary>Commands</summary>", ""]
-        lines += [f"- {entry}" for entry in ruling.log]
-        lines += ["", "</details>"]
-    lines += ["", state.encode()]
-    return "\n".join(lines) + "\n"
+        ),
+    ]
+
+
+def _command_log(log: list[str]) -> list[str]:
+    return [
+        "<details><summary>Commands</summary>",
+        "",
+        *(f"- {entry}" for entry in log),
+        "",
+        "</details>",
+    ]
 
 
 def _similar_label(label: str) -> str:

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from submissions_schema import Submission
+
 from ..content.entries import Content, ProgramEntry
 from ..content.load import CONTENT_DIR
 from ..content.publish import Publication, program_is_listed
@@ -103,8 +105,7 @@ def acknowledge_while_paused(event_name: str, event: dict[str, Any], gateway: Ga
         issue = gateway.issue(number)
         if not (_is_submission(issue) or _is_application(issue)):
             return f"#{number} is not a submission; nothing to do"
-        comments = gateway.comments(number) if issue.comment_count else []
-        if find_bot_comment(comments, gateway.bot_login) is None:
+        if _existing_bot_comment(gateway, issue) is None:
             gateway.create_comment(number, f"{MARKER}\n{PAUSED}\n")
             return f"#{number}: acknowledged; checks paused until the content is valid"
     except IssueGone as gone:
@@ -150,10 +151,7 @@ def acknowledge_application(
         None,
     )
     wanted = {"application"} | ({f"program:{program.slug}"} if program else set())
-    missing = sorted(wanted - set(issue.labels))
-    if missing:
-        gateway.add_labels(issue.number, missing)
-        actions.add(f"labels added: {', '.join(missing)}")
+    _add_missing_labels(gateway, issue, wanted, actions)
     text = (
         f"Thank you for applying to **{program.program.name}**. The organizers review "
         "applications privately and will contact you. Invitations are never discussed in "
@@ -163,8 +161,7 @@ def acknowledge_application(
         "please use the Apply button on the program's page."
     )
     body = f"{MARKER}\n### Application received\n\n{text}\n"
-    comments = gateway.comments(issue.number) if issue.comment_count else []
-    existing = find_bot_comment(comments, gateway.bot_login)
+    existing = _existing_bot_comment(gateway, issue)
     if existing is None:
         gateway.create_comment(issue.number, body)
         actions.add(f"application acknowledged on #{issue.number}")
@@ -174,6 +171,20 @@ def acknowledge_application(
         f"#{issue.number}: application{' to ' + program.slug if program else ' (program unknown)'}",
         actions,
     )
+
+
+def _add_missing_labels(gateway: Gateway, issue: Issue, wanted: set[str], actions: Actions) -> None:
+    """Add the wanted labels the issue lacks, in one request (none when it lacks nothing)."""
+    missing = sorted(wanted - set(issue.labels))
+    if missing:
+        gateway.add_labels(issue.number, missing)
+        actions.add(f"labels added: {', '.join(missing)}")
+
+
+def _existing_bot_comment(gateway: Gateway, issue: Issue) -> Comment | None:
+    """The bot's comment on the issue, if any (no request for an issue without comments)."""
+    comments = gateway.comments(issue.number) if issue.comment_count else []
+    return find_bot_comment(comments, gateway.bot_login)
 
 
 def _is_submission(issue: Issue) -> bool:
@@ -216,7 +227,7 @@ class Run:
         sensitive = self._sensitive(intake, policy)
         # The record is frozen at the accepted revision: any later change of the body is
         # flagged for as long as it lasts, and never enters the proposed finding.
-        edited_after = bool(state.accepted_hash) and body_hash(issue.body) != state.accepted_hash
+        edited_after = self._edited_after_acceptance(state)
         self._apply(ruling, state, intake, program, policy)
         self._label(intake, ruling, sensitive, edited_after)
         similar = [] if sensitive or not program else self._similar(intake, program, state)
@@ -249,10 +260,7 @@ class Run:
         so that nobody learns from it who is invited; nothing is quoted, nothing is triaged in
         public (rulings would tell who is invited, too)."""
         wanted = {"submission", f"program:{program.slug}", "invite-only"}
-        missing = sorted(wanted - set(self.issue.labels))
-        if missing:
-            self.gateway.add_labels(self.issue.number, missing)
-            self.actions.add(f"labels added: {', '.join(missing)}")
+        _add_missing_labels(self.gateway, self.issue, wanted, self.actions)
         policy = self.content.policies.get(program.program.disclosure_policy)
         channel = policy.record.private_channel if policy else None
         where = (channel.email or channel.url) if channel else None
@@ -341,64 +349,101 @@ class Run:
         program: ProgramEntry | None,
         policy: Any,
     ) -> None:
+        """Carry out a ruling not applied yet: propose the finding, or close the issue."""
         effect = ruling.effect()
         if effect == state.applied or not ruling.status:
             return
         number = self.issue.number
         if ruling.status == "accepted":
-            if intake.submission is None or program is None:
-                ruling.log.append(
-                    "The ruling cannot be recorded yet: the submission does not "
-                    "validate (see above)."
-                )
-                return
-            text = finding_markdown(
-                intake.submission,
-                ruling,
-                issue_number=number,
-                submitted=self.issue.created_at[:10] or self.as_of.isoformat(),
-                program=program,
-                policy=policy,
-                program_sha=_program_sha(self.root, program.slug),
-                panel_decision=state.panel,
-            )
-            path = finding_path(program.slug, number)
-            if state.accepted_hash and body_hash(self.issue.body) != state.accepted_hash:
-                # Edited since the acceptance: only the ruling's fields change, on the text that
-                # was accepted (the file already proposed, or merged).
-                recorded = self.gateway.read_file(path, f"bounties/submission-{number}")
-                recorded = recorded or self.gateway.read_file(path)
-                if recorded is None:
-                    ruling.log.append(
-                        "The ruling cannot be recorded: the issue was edited after it was "
-                        f"accepted and the accepted record ({path}) was not found."
-                    )
-                    return
-                text = refreeze(recorded, text)
-            files = {path: text}
-            credit = intake.submission.credit
-            if credit and not self.content.exists("hunter", credit):
-                files[f"{CONTENT_DIR}/_hunters/{credit}.yml"] = minimal_hunter_profile(credit)
-            refused = proposal_problems(self.root, files, self.as_of)
-            if refused:
-                ruling.log.append(
-                    "The ruling cannot be recorded: the proposed finding would not validate "
-                    f"({inert(refused[0], 300)}). Correct the ruling with a new command."
-                )
-                return
-            state.pull_request = self.gateway.propose(
-                f"bounties/submission-{number}",
-                files,
-                f"Record finding from #{number}: {intake.submission.title}",
-                f"Accepted in #{number} by @{ruling.decided_by}. Merging publishes nothing by "
-                "itself: the finding appears on the site only from its `disclose_on` date.",
-            )
-            self.actions.add(f"proposed {state.pull_request}")
-            state.accepted_hash = state.accepted_hash or body_hash(self.issue.body)
+            if not self._propose_finding(ruling, state, intake, program, policy):
+                return  # retried on the next run: the effect stays unapplied
         elif ruling.status in ("rejected", "duplicate") and self.issue.state == "open":
-            self.gateway.close(number, ruling.status)
+            self.gateway.close(number)
             self.actions.add(f"closed #{number} ({ruling.status})")
         state.applied = effect
+
+    def _propose_finding(
+        self,
+        ruling: Ruling,
+        state: BotState,
+        intake: Intake,
+        program: ProgramEntry | None,
+        policy: Any,
+    ) -> bool:
+        """Open (or update) the pull request recording an accepted finding; False, with the
+        reason in the ruling's log, when it cannot be recorded."""
+        number, submission = self.issue.number, intake.submission
+        if submission is None or program is None:
+            ruling.log.append(
+                "The ruling cannot be recorded yet: the submission does not validate (see above)."
+            )
+            return False
+        path = finding_path(program.slug, number)
+        text = self._finding_text(ruling, state, submission, program, policy, path)
+        if text is None:
+            return False
+        files = {path: text, **self._new_hunter_profile(submission.credit)}
+        refused = proposal_problems(self.root, files, self.as_of)
+        if refused:
+            ruling.log.append(
+                "The ruling cannot be recorded: the proposed finding would not validate "
+                f"({inert(refused[0], 300)}). Correct the ruling with a new command."
+            )
+            return False
+        state.pull_request = self.gateway.propose(
+            _proposal_branch(number),
+            files,
+            f"Record finding from #{number}: {submission.title}",
+            f"Accepted in #{number} by @{ruling.decided_by}. Merging publishes nothing by "
+            "itself: the finding appears on the site only from its `disclose_on` date.",
+        )
+        self.actions.add(f"proposed {state.pull_request}")
+        state.accepted_hash = state.accepted_hash or body_hash(self.issue.body)
+        return True
+
+    def _finding_text(
+        self,
+        ruling: Ruling,
+        state: BotState,
+        submission: Submission,
+        program: ProgramEntry,
+        policy: Any,
+        path: str,
+    ) -> str | None:
+        """The finding file to propose; None, with the reason logged, when the issue was edited
+        after acceptance and the accepted record cannot be found."""
+        text = finding_markdown(
+            submission,
+            ruling,
+            issue_number=self.issue.number,
+            submitted=self.issue.created_at[:10] or self.as_of.isoformat(),
+            program=program,
+            policy=policy,
+            program_sha=_program_sha(self.root, program.slug),
+            panel_decision=state.panel,
+        )
+        if not self._edited_after_acceptance(state):
+            return text
+        # Edited since the acceptance: only the ruling's fields change, on the text that was
+        # accepted (the file already proposed, or merged).
+        recorded = self.gateway.read_file(path, _proposal_branch(self.issue.number))
+        recorded = recorded or self.gateway.read_file(path)
+        if recorded is None:
+            ruling.log.append(
+                "The ruling cannot be recorded: the issue was edited after it was "
+                f"accepted and the accepted record ({path}) was not found."
+            )
+            return None
+        return refreeze(recorded, text)
+
+    def _new_hunter_profile(self, credit: str | None) -> dict[str, str]:
+        """A hidden profile for a credited hunter who has none yet (path -> text)."""
+        if not credit or self.content.exists("hunter", credit):
+            return {}
+        return {f"{CONTENT_DIR}/_hunters/{credit}.yml": minimal_hunter_profile(credit)}
+
+    def _edited_after_acceptance(self, state: BotState) -> bool:
+        return bool(state.accepted_hash) and body_hash(self.issue.body) != state.accepted_hash
 
     def _label(self, intake: Intake, ruling: Ruling, sensitive: bool, edited_after: bool) -> None:
         wanted = {"submission"}
@@ -417,12 +462,8 @@ class Run:
             wanted.add("sensitive")
         if edited_after:
             wanted.add("edited-after-acceptance")
-        have = set(self.issue.labels)
-        missing = sorted(wanted - have)
-        if missing:
-            self.gateway.add_labels(self.issue.number, missing)
-            self.actions.add(f"labels added: {', '.join(missing)}")
-        for stale in sorted((have & MANAGED) - wanted):
+        _add_missing_labels(self.gateway, self.issue, wanted, self.actions)
+        for stale in sorted((set(self.issue.labels) & MANAGED) - wanted):
             self.gateway.remove_label(self.issue.number, stale)
             self.actions.add(f"label removed: {stale}")
 
@@ -481,6 +522,10 @@ class Run:
             elif again.body != body:
                 self.gateway.edit_comment(again.id, body)
         self.actions.add(f"bot comment posted on #{number}")
+
+
+def _proposal_branch(issue_number: int) -> str:
+    return f"bounties/submission-{issue_number}"
 
 
 def _program_sha(root: Path, slug: str) -> str | None:

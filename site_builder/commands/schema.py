@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..content.schemas import schema_documents, submission_schema_documents
+from submissions_schema import Submission
+
+from ..content.schemas import schema_document, schema_documents
 from .common import subcommand
 from .generated import write_or_check
 
@@ -47,3 +49,9 @@ def run(args: argparse.Namespace) -> int:
         args.submission_out, submission_schema_documents(), args.check, "bounties schema"
     )
     return max(content, submission)
+
+
+def submission_schema_documents() -> dict[str, str]:
+    """The submission model's schema. Generated here, not in the content package: the model
+    (in submissions_schema/) is built on the content package, which must not import it back."""
+    return {"submission.schema.json": schema_document(Submission)}

@@ -25,16 +25,10 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def schema_documents() -> dict[str, str]:
     """File name -> JSON text, one schema per content type, stable across runs."""
-    documents = {}
-    for name, model in CONTENT_TYPES.items():
-        schema = {"$schema": SCHEMA_DIALECT, **model.model_json_schema()}
-        documents[f"{name}.schema.json"] = json.dumps(schema, indent=2, sort_keys=True) + "\n"
-    return documents
+    return {f"{name}.schema.json": schema_document(model) for name, model in CONTENT_TYPES.items()}
 
 
-def submission_schema_documents() -> dict[str, str]:
-    """The submission model's schema (the model lives in submissions_schema/)."""
-    from submissions_schema import Submission
-
-    schema = {"$schema": SCHEMA_DIALECT, **Submission.model_json_schema()}
-    return {"submission.schema.json": json.dumps(schema, indent=2, sort_keys=True) + "\n"}
+def schema_document(model: type[BaseModel]) -> str:
+    """One model's JSON Schema as stable JSON text (sorted keys, trailing newline)."""
+    schema = {"$schema": SCHEMA_DIALECT, **model.model_json_schema()}
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

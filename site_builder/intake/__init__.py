@@ -1,1 +1,2 @@
-"""Submission intake: how hunters reach the issue form, and (later) how issues are parsed."""
+"""Submission intake: the issue forms and links hunters file through, and reading a filed
+issue back into a validated submission."""

@@ -16,27 +16,13 @@ from ..content.entries import Content, ProgramEntry
 from ..content.publish import program_is_listed
 from ..content.taxonomy import TAXONOMY
 from ..content.types import SEVERITIES
+from .forms import LABELS as FORM_LABELS
 from .forms import threshold_label
 
 _HANDLE = re.compile(r"^@?([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))$")
 _TITLE_PREFIX = re.compile(r"^\s*\[[a-z0-9-]+\]\s*")
-LABELS = {
-    "program": "Program",
-    "category": "Finding type",
-    "severity": "Severity you claim",
-    "target": "Affected system",
-    "target_version": "Affected version",
-    "summary": "Summary (public)",
-    "reproduction": "Steps to reproduce",
-    "impact": "Impact",
-    "hazardous_details": "Hazardous details",
-    "credit": "Credit",
-    "consents": "Consent",
-    "title": "Title",
-    "threshold": "Threshold crossed",
-    "measured": "Measured value",
-    "evidence": "Evidence reference",
-}
+# How messages name the fields: by the form's labels, and the title.
+LABELS = {**FORM_LABELS, "title": "Title"}
 
 
 @dataclass(frozen=True)

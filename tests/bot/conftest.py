@@ -18,11 +18,11 @@ from site_builder.bot.triage import handle
 from site_builder.content.checks import validate
 from site_builder.intake.forms import form_documents
 from submissions_schema import CONSENTS
-from tests.bot.fake_github import FakeGitHub
+from tests.bot.fake_github import BOT_LOGIN, FakeGitHub
 from tests.conftest import AS_OF, FIXTURES
 from tests.intake.test_intake_end_to_end import ANSWERS, render
 
-BOT = "github-actions[bot]"
+BOT = BOT_LOGIN  # the login GitHub gives the workflow token
 EVENTS = FIXTURES / "github-events"
 WRITES = ("POST", "PATCH", "PUT", "DELETE")
 

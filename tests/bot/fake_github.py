@@ -34,6 +34,7 @@ import re
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
@@ -121,6 +122,12 @@ def _validation(resource: str, field_name: str, code: str, message: str | None =
     error = {"resource": resource, "code": code, "field": field_name}
     if message:
         error["message"] = message
+    return GitHubError(422, "Validation Failed", errors=[error])
+
+
+def _pull_request_refused(message: str) -> GitHubError:
+    """GitHub's 422 for a pull request it will not open (a custom error: no field)."""
+    error = {"resource": "PullRequest", "code": "custom", "message": message}
     return GitHubError(422, "Validation Failed", errors=[error])
 
 
@@ -1359,6 +1366,32 @@ def _page(fake: FakeGitHub, req: Request, items: list) -> Response:
     return Response(200, chunk, headers)
 
 
+def _sorted_page(
+    fake: FakeGitHub, req: Request, items: list[dict], render: Callable[[dict], dict]
+) -> Response:
+    """Issues or pull requests sorted as `sort` and `direction` ask (GitHub's default: newest
+    created first), then one page of them, each rendered."""
+    key = "updated_at" if req.query.get("sort") == "updated" else "created_at"
+    reverse = req.query.get("direction", "desc") != "asc"
+    ordered = sorted(items, key=lambda item: (item[key], item["number"]), reverse=reverse)
+    return _page(fake, req, [render(item) for item in ordered])
+
+
+def _comment_body(req: Request) -> str:
+    """The `body` of a comment being created or edited, checked as GitHub checks it."""
+    text = _dict_body(req).get("body")
+    if not isinstance(text, str) or not text:
+        raise _validation("IssueComment", "body", "missing_field")
+    if len(text) > MAX_BODY:
+        raise _validation(
+            "IssueComment",
+            "body",
+            "custom",
+            f"body is too long (maximum is {MAX_BODY} characters)",
+        )
+    return text
+
+
 def _names(value: Any) -> list[str]:
     """Label names from `["a", "b"]`, `{"labels": [...]}` or `[{"name": "a"}]`."""
     if isinstance(value, dict):
@@ -1504,10 +1537,7 @@ class _Routes:
             if "since" in req.query and issue["updated_at"] < req.query["since"]:
                 continue
             items.append(issue)
-        key = "updated_at" if req.query.get("sort") == "updated" else "created_at"
-        reverse = req.query.get("direction", "desc") != "asc"
-        items.sort(key=lambda i: (i[key], i["number"]), reverse=reverse)
-        return _page(fake, req, [fake.render_issue(repo, i, req.accept) for i in items])
+        return _sorted_page(fake, req, items, lambda i: fake.render_issue(repo, i, req.accept))
 
     @staticmethod
     def create_issue(fake: FakeGitHub, req: Request, repo: RepoState) -> Response:
@@ -1605,16 +1635,7 @@ class _Routes:
     @staticmethod
     def create_comment(fake: FakeGitHub, req: Request, repo: RepoState, n: str) -> Response:
         issue = _Routes._issue(fake, req, repo, n)
-        text = _dict_body(req).get("body")
-        if not isinstance(text, str) or not text:
-            raise _validation("IssueComment", "body", "missing_field")
-        if len(text) > MAX_BODY:
-            raise _validation(
-                "IssueComment",
-                "body",
-                "custom",
-                f"body is too long (maximum is {MAX_BODY} characters)",
-            )
+        text = _comment_body(req)
         comment = fake._store_comment(repo, issue["number"], author=fake.bot_login, body=text)
         data = fake.render_comment(comment, req.accept)
         return Response(201, data, {"Location": comment["url"]})
@@ -1627,16 +1648,7 @@ class _Routes:
     @staticmethod
     def edit_comment(fake: FakeGitHub, req: Request, repo: RepoState, cid: str) -> Response:
         number, comment = _Routes._comment(repo, cid)
-        text = _dict_body(req).get("body")
-        if not isinstance(text, str) or not text:
-            raise _validation("IssueComment", "body", "missing_field")
-        if len(text) > MAX_BODY:
-            raise _validation(
-                "IssueComment",
-                "body",
-                "custom",
-                f"body is too long (maximum is {MAX_BODY} characters)",
-            )
+        text = _comment_body(req)
         comment["body"] = text
         comment["updated_at"] = fake._now()
         repo.issues[number]["updated_at"] = comment["updated_at"]
@@ -1998,10 +2010,7 @@ class _Routes:
             if base and pull["base"]["ref"] != base:
                 continue
             items.append(pull)
-        key = "updated_at" if req.query.get("sort") == "updated" else "created_at"
-        reverse = req.query.get("direction", "desc") != "asc"
-        items.sort(key=lambda p: (p[key], p["number"]), reverse=reverse)
-        return _page(fake, req, [fake.render_pull(repo, p, req.accept) for p in items])
+        return _sorted_page(fake, req, items, lambda p: fake.render_pull(repo, p, req.accept))
 
     @staticmethod
     def create_pull(fake: FakeGitHub, req: Request, repo: RepoState) -> Response:
@@ -2024,29 +2033,9 @@ class _Routes:
         for pull in repo.pulls:
             same = pull["head"]["ref"] == head_ref and pull["base"]["ref"] == base_ref
             if pull["state"] == "open" and same:
-                raise GitHubError(
-                    422,
-                    "Validation Failed",
-                    errors=[
-                        {
-                            "resource": "PullRequest",
-                            "code": "custom",
-                            "message": f"A pull request already exists for {label}.",
-                        }
-                    ],
-                )
+                raise _pull_request_refused(f"A pull request already exists for {label}.")
         if repo.branches[head_ref] == repo.branches[base_ref]:
-            raise GitHubError(
-                422,
-                "Validation Failed",
-                errors=[
-                    {
-                        "resource": "PullRequest",
-                        "code": "custom",
-                        "message": f"No commits between {base_ref} and {head_ref}",
-                    }
-                ],
-            )
+            raise _pull_request_refused(f"No commits between {base_ref} and {head_ref}")
         number = repo.next_number()
         issue = fake._store_issue(
             repo, number, title=title, body=body.get("body"), author=fake.bot_login, labels=[]

@@ -42,6 +42,24 @@ def test_runs_from_the_actions_environment(
     assert len(bot.bot_comments(7)) == 1
 
 
+def test_a_failed_github_write_is_reported_and_fails_the_run(
+    bot: Bot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bot.file(7, bot.body())
+    bot.run("issue_comment", bot.comment_event(7, "/accept severity=high"))
+    bot.server.fault("PUT", r"/contents/programs/demo/findings/demo-7\.md$", 409)
+    event = bot.comment_event(7, "/disclose 2027-03-01")
+    env_for(monkeypatch, bot, event, tmp_path, "issue_comment")
+    assert main(["bot", "--root", str(bot.root), "--as-of", "2026-11-23"]) == 1
+    assert (
+        "bounties bot: could not update programs/demo/findings/demo-7.md on "
+        "bounties/submission-7 (HTTP 409)" in capsys.readouterr().err
+    )
+
+
 def test_missing_token_is_a_usage_error(
     bot: Bot,
     tmp_path: Path,

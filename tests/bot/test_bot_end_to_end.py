@@ -14,6 +14,9 @@ from tests.bot.conftest import EVENTS, Bot
 from tests.conftest import AS_OF
 from tests.intake.test_intake_end_to_end import ANSWERS
 
+BRANCH = "bounties/submission-7"
+FINDING = "programs/demo/findings/demo-7.md"
+
 
 def test_new_valid_submission(bot: Bot) -> None:
     bot.file(7, bot.body())
@@ -145,6 +148,22 @@ def test_a_real_permission_error_fails_clearly(bot: Bot) -> None:
     )
     with pytest.raises(GatewayError, match=r"HTTP 403.*permissions"):
         bot.run("issues", bot.issue_event(7))
+
+
+def test_a_failed_update_of_the_proposed_finding_fails_clearly(bot: Bot) -> None:
+    from site_builder.bot.gateway import GatewayError
+
+    bot.file(7, bot.body())
+    bot.run("issue_comment", bot.comment_event(7, "/accept severity=high"))
+    proposed = bot.server.files[(BRANCH, FINDING)]
+    answer = bot.bot_comments(7)[0]["body"]
+    bot.server.fault("PUT", r"/contents/programs/demo/findings/demo-7\.md$", 409)
+    with pytest.raises(GatewayError, match=rf"could not update {FINDING} on {BRANCH} \(HTTP 409\)"):
+        bot.run("issue_comment", bot.comment_event(7, "/disclose 2027-03-01"))
+    assert bot.server.files[(BRANCH, FINDING)] == proposed
+    assert bot.bot_comments(7)[0]["body"] == answer  # the failed update is not reported done
+    bot.run("issue_comment", bot.comment_event(7, "thanks", author="alice"))
+    assert "2027-03-01" in bot.server.files[(BRANCH, FINDING)]  # the next run applies it
 
 
 def test_deleted_and_transferred_issues_end_quietly(bot: Bot) -> None:

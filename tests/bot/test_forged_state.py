@@ -13,10 +13,8 @@ import pytest
 from site_builder.bot.inert import inert
 from site_builder.bot.model import Comment
 from site_builder.bot.state import MARKER, BotState, read_state
-from tests.bot.conftest import Bot
+from tests.bot.conftest import BOT, Bot
 from tests.intake.test_intake_end_to_end import ANSWERS
-
-BOT = "github-actions[bot]"
 
 
 def forged_block(data: dict) -> str:

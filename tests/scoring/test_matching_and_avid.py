@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from site_builder.content.taxonomy import CATEGORIES
-from site_builder.site.exports.avid import SEP_VIEW
 from site_builder.scoring.matching import programs_for_hunter, similar_programs
+from site_builder.site.exports.avid import SEP_VIEW
 from tests.conftest import Tree
 
 
