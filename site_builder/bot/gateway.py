@@ -7,15 +7,18 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
-from typing import Any, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol, TypeVar
 
 import github3
+import requests
 from github3 import exceptions as gh_errors
 
 from . import retry
 from .model import Actions, Comment, Issue
 
 BOT_LOGIN = "github-actions[bot]"
+T = TypeVar("T")
 
 
 class GatewayError(Exception):
@@ -84,16 +87,9 @@ class GitHubGateway:
         return int(self.gh.session.request_counter)
 
     def issue(self, number: int) -> Issue:
-        try:
-            found = self.gh.issue(self.owner, self.name, number)
-        except gh_errors.NotFoundError:
-            raise IssueGone(f"issue #{number} no longer exists") from None
-        except gh_errors.ClientError as error:
-            if error.code == 410:
-                raise IssueGone(f"issue #{number} was deleted") from None
-            raise GatewayError(f"GitHub refused issue #{number}: {error.msg}") from None
-        except gh_errors.ForbiddenError as error:
-            raise GatewayError(f"GitHub refused access to issue #{number}: {error.msg}") from None
+        found = _call(
+            f"read issue #{number}", number, lambda: self.gh.issue(self.owner, self.name, number)
+        )
         if found is None:
             raise IssueGone(f"issue #{number} no longer exists (deleted or transferred)")
         where = str(found.as_dict().get("repository_url", ""))
@@ -112,7 +108,9 @@ class GitHubGateway:
                 str(c.as_dict().get("created_at")),
                 str(c.as_dict().get("updated_at")),
             )
-            for c in self._call(lambda: list(issue.comments()))
+            for c in _call(
+                f"read the comments of #{number}", number, lambda: list(issue.comments())
+            )
         ]
 
     def open_issues(self, label: str) -> list[Issue]:
@@ -138,32 +136,35 @@ class GitHubGateway:
 
     def add_labels(self, number: int, labels: list[str]) -> None:
         issue = self._issue(number)
-        self._call(lambda: issue.add_labels(*labels))
+        doing = f"add labels {', '.join(labels)} to #{number}"
+        _call(doing, number, lambda: issue.add_labels(*labels), needs=ISSUES_WRITE)
 
     def remove_label(self, number: int, label: str) -> None:
         issue = self._issue(number)
-        with contextlib.suppress(gh_errors.NotFoundError):  # already gone: goal reached
-            issue.remove_label(label)
+
+        def remove() -> None:
+            with contextlib.suppress(gh_errors.NotFoundError):  # already gone: goal reached
+                issue.remove_label(label)
+
+        _call(f"remove label {label} from #{number}", number, remove, needs=ISSUES_WRITE)
 
     def create_comment(self, number: int, body: str) -> Comment:
         issue = self._issue(number)
-        made = self._call(lambda: issue.create_comment(body))
+        made = _call(
+            f"comment on #{number}", number, lambda: issue.create_comment(body), needs=ISSUES_WRITE
+        )
         data = made.as_dict()
         return Comment(
             made.id, self.bot_login, body, str(data.get("created_at")), str(data.get("updated_at"))
         )
 
     def edit_comment(self, comment_id: int, body: str) -> None:
-        url = self.gh.session.build_url(
-            "repos", self.owner, self.name, "issues", "comments", str(comment_id)
-        )
-        response = self.gh.session.patch(url, data=json.dumps({"body": body}))
-        if response.status_code >= 400:
-            raise GatewayError(f"could not update the bot comment (HTTP {response.status_code})")
+        path = ("issues", "comments", str(comment_id))
+        self._send("update the bot comment", "PATCH", path, {"body": body}, needs=ISSUES_WRITE)
 
     def close(self, number: int) -> None:
         issue = self._issue(number)
-        self._call(lambda: issue.edit(state="closed"))
+        _call(f"close #{number}", number, lambda: issue.edit(state="closed"), needs=ISSUES_WRITE)
 
     def read_file(self, path: str, ref: str | None = None) -> str | None:
         """A file's text on `ref` (default: the default branch), or None if it is not there."""
@@ -176,53 +177,96 @@ class GitHubGateway:
         repo = self._repository()
         self._ensure_branch(repo, branch)
         for path, text in files.items():
-            current = self._contents(repo, path, branch)
-            if current is None:
-                repo.create_file(path, title, text.encode("utf-8"), branch=branch)
-            else:
-                self._update_file(path, branch, str(current.sha), text, title)
-        existing = list(repo.pull_requests(state="open", head=f"{self.owner}:{branch}"))
-        if existing:
-            return str(existing[0].html_url)
-        pull = repo.create_pull(title, repo.default_branch, branch, body)
-        return str(pull.html_url)
+            self._write_file(repo, branch, path, text, title)
+        return self._ensure_pull(repo, branch, title, body)
 
     def _ensure_branch(self, repo: Any, branch: str) -> None:
         """Create `branch` from the default branch unless it exists."""
         if self._has_branch(repo, branch):
             return
-        head = repo.branch(repo.default_branch)
-        # UnprocessableEntity: created meanwhile by a concurrent run; reuse it.
-        with contextlib.suppress(gh_errors.UnprocessableEntity):
-            repo.create_branch_ref(branch, head.commit.sha)
+        base = repo.default_branch
+        head = _checked(f"read branch {base}", lambda: repo.branch(base))
+
+        def create() -> None:
+            # UnprocessableEntity: created meanwhile by a concurrent run; reuse it.
+            with contextlib.suppress(gh_errors.UnprocessableEntity):
+                repo.create_branch_ref(branch, head.commit.sha)
+
+        _checked(f"create branch {branch}", create, needs=CONTENTS_WRITE)
+
+    def _write_file(self, repo: Any, branch: str, path: str, text: str, message: str) -> None:
+        """Create or replace the file at `path` on `branch`."""
+        current = self._contents(repo, path, branch)
+        if current is not None:
+            self._update_file(path, branch, str(current.sha), text, message)
+            return
+        _checked(
+            f"create {path} on {branch}",
+            lambda: repo.create_file(path, message, text.encode("utf-8"), branch=branch),
+            needs=CONTENTS_WRITE,
+        )
 
     def _update_file(self, path: str, branch: str, sha: str, text: str, message: str) -> None:
         """Replace the file at `path` on `branch`, whose current blob is `sha`."""
-        url = self.gh.session.build_url("repos", self.owner, self.name, "contents", path)
         payload = {
             "message": message,
             "branch": branch,
             "sha": sha,
             "content": base64.b64encode(text.encode()).decode(),
         }
-        response = self.gh.session.put(url, data=json.dumps(payload))
-        if response.status_code >= 400:
-            raise GatewayError(f"could not update {path} on {branch} (HTTP {response.status_code})")
+        doing = f"update {path} on {branch}"
+        self._send(doing, "PUT", ("contents", path), payload, needs=CONTENTS_WRITE)
+
+    def _ensure_pull(self, repo: Any, branch: str, title: str, body: str) -> str:
+        """The address of the open pull request from `branch`, opened now if there is none."""
+        head = f"{self.owner}:{branch}"
+        existing = _checked(
+            f"list the pull requests from {branch}",
+            lambda: list(repo.pull_requests(state="open", head=head)),
+        )
+        if existing:
+            return str(existing[0].html_url)
+        pull = _checked(
+            f"open a pull request from {branch}",
+            lambda: repo.create_pull(title, repo.default_branch, branch, body),
+            needs=PULLS_WRITE,
+        )
+        return str(pull.html_url)
+
+    def _send(
+        self, doing: str, method: str, path: tuple[str, ...], payload: dict[str, Any], needs: str
+    ) -> None:
+        """A write github3 has no call for, as a raw request on its session, checked alike."""
+        url = self.gh.session.build_url("repos", self.owner, self.name, *path)
+
+        def send() -> None:
+            response = self.gh.session.request(method, url, data=json.dumps(payload))
+            if response.status_code >= 400:
+                raise gh_errors.error_for(response)
+
+        _checked(doing, send, needs=needs)
 
     @staticmethod
     def _has_branch(repo: Any, branch: str) -> bool:
-        try:
-            return bool(repo.branch(branch))
-        except gh_errors.NotFoundError:
-            return False
+        def look() -> bool:
+            try:
+                return bool(repo.branch(branch))
+            except gh_errors.NotFoundError:  # the expected answer for a branch not made yet
+                return False
+
+        return _checked(f"look up branch {branch}", look)
 
     @staticmethod
     def _contents(repo: Any, path: str, ref: str | None) -> Any:
         """github3's Contents of the file at `path` on `ref`, or None if it is not there."""
-        try:
-            return repo.file_contents(path, ref=ref)
-        except gh_errors.NotFoundError:
-            return None
+
+        def read() -> Any:
+            try:
+                return repo.file_contents(path, ref=ref)
+            except gh_errors.NotFoundError:  # the expected answer for a file not written yet
+                return None
+
+        return _checked(f"read {path} on {ref or 'the default branch'}", read)
 
     def _issue(self, number: int) -> Any:
         if number not in self._issues:
@@ -231,31 +275,67 @@ class GitHubGateway:
 
     def _repository(self) -> Any:
         if self._repo is None:
-            self._repo = self._call(lambda: self.gh.repository(self.owner, self.name))
+            full_name = f"{self.owner}/{self.name}"
+            self._repo = _checked(
+                f"read repository {full_name}", lambda: self.gh.repository(self.owner, self.name)
+            )
         return self._repo
 
-    @staticmethod
-    def _call(action: Any) -> Any:
+
+# What a refused (403) call most likely lacks; see GITHUB-NOTES (GitHub Actions).
+ISSUES_WRITE = "`issues: write`"
+CONTENTS_WRITE = "`contents: write`"
+PULLS_WRITE = (
+    '`pull-requests: write` and the repository setting "Allow GitHub Actions to create and '
+    'approve pull requests"'
+)
+
+
+def _checked(doing: str, action: Callable[[], T], needs: str = "") -> T:
+    """Run one GitHub call: every failure github3 or the session raises becomes a GatewayError
+    saying what was being done. Every github3 call and every write of GitHubGateway goes
+    through here."""
+    try:
+        return action()
+    except gh_errors.GitHubError as error:
+        raise _failure(doing, error, needs) from None
+    except gh_errors.TransportError as error:
+        raise GatewayError(f"could not {doing}: {error.msg}") from None
+    except (retry.RateLimited, requests.RequestException) as error:
+        raise GatewayError(f"could not {doing}: {error}") from None
+
+
+def _call(doing: str, number: int, action: Callable[[], T], needs: str = "") -> T:
+    """An issue call, checked; there a 404 or 410 means the issue was deleted or transferred
+    while the bot was running, which ends the run quietly (IssueGone)."""
+
+    def gone_aware() -> T:
         try:
             return action()
         except gh_errors.NotFoundError:
-            raise IssueGone("the issue or repository is gone") from None
-        except gh_errors.ClientError as error:
+            raise IssueGone(f"issue #{number} no longer exists") from None
+        except gh_errors.ClientError as error:  # 410 has no class of its own in github3
             if error.code == 410:
-                raise IssueGone("the issue was deleted") from None
-            if error.code == 403 or isinstance(error, gh_errors.ForbiddenError):
-                raise _refused(error) from None
+                raise IssueGone(f"issue #{number} was deleted") from None
             raise
-        except gh_errors.ForbiddenError as error:
-            raise _refused(error) from None
-        except retry.RateLimited as error:
-            raise GatewayError(str(error)) from None
+
+    return _checked(doing, gone_aware, needs)
 
 
-def _refused(error: gh_errors.GitHubError) -> GatewayError:
-    return GatewayError(
-        f"GitHub refused the request (HTTP 403): {error.msg}. Check the workflow's `permissions:`"
-    )
+def _failure(doing: str, error: gh_errors.GitHubError, needs: str) -> GatewayError:
+    status = f" (HTTP {error.code})" if error.code else ""
+    text = f"could not {doing}{status}: {_details(error)}"
+    if error.code == 403:
+        text += ". GitHub refused the request: check the workflow's `permissions:`"
+        text += f" (this needs {needs})" if needs else ""
+    return GatewayError(text)
+
+
+def _details(error: gh_errors.GitHubError) -> str:
+    """GitHub's message and, for a 422, the reasons it lists."""
+    message = error.msg.decode(errors="replace") if isinstance(error.msg, bytes) else error.msg
+    reasons = [item.get("message") if isinstance(item, dict) else item for item in error.errors]
+    return "; ".join(str(part) for part in [message or "no message", *reasons] if part)
 
 
 class DryRunGateway:
