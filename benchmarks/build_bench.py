@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import generate
+from site_builder.synthetic import generate
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-23"

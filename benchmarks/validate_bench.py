@@ -17,8 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.synthetic import generate
 from site_builder.content.checks import validate
+from site_builder.synthetic import generate
 
 AS_OF = date(2026, 11, 23)
 

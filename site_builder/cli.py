@@ -24,7 +24,15 @@ from .commands import (
     upgrade,
     validate,
 )
-from .commands.common import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
+from .commands.common import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    InvalidContent,
+    UsageError,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_.code or 0)
     try:
         return int(args.run(args))
+    except InvalidContent:
+        return EXIT_PROBLEMS
     except UsageError as error:
         print(f"bounties: error: {error}", file=sys.stderr)
         return EXIT_USAGE

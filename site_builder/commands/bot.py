@@ -7,20 +7,25 @@ import json
 import os
 import sys
 import time
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    InvalidContent,
     UsageError,
     add_as_of,
     add_root,
+    as_of_day,
     content_root,
     subcommand,
-    today_utc,
     valid_content,
 )
+
+if TYPE_CHECKING:
+    from ..content.entries import Content
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -49,7 +54,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..bot.gateway import DryRunGateway, GatewayError, GitHubGateway
+    from ..bot.gateway import BOT_LOGIN, DryRunGateway, GatewayError, GitHubGateway
     from ..bot.model import Actions
     from ..bot.triage import acknowledge_while_paused, handle
 
@@ -60,8 +65,8 @@ def run(args: argparse.Namespace) -> int:
         or ("issue_comment" if "comment" in event else "issues")
     )
     root = content_root(args.root)
-    as_of = args.as_of or today_utc()
-    content = valid_content(root, as_of)
+    as_of = as_of_day(args)
+    content = _content_or_none(root, as_of)
     actions = Actions()
     if args.dry_run:
         gateway: Any = DryRunGateway(event, actions)
@@ -70,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
             os.environ.get("GITHUB_API_URL", "https://api.github.com"),
             _required("GITHUB_TOKEN"),
             _repository(event),
-            os.environ.get("BOUNTIES_BOT_LOGIN", "github-actions[bot]"),
+            os.environ.get("BOUNTIES_BOT_LOGIN", BOT_LOGIN),
         )
     started = time.perf_counter()
     if content is None:
@@ -96,6 +101,15 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _content_or_none(root: Path, as_of: date) -> Content | None:
+    """The valid content, or None when it has errors (printed to stderr): the bot then still
+    tells hunters that their submission arrived."""
+    try:
+        return valid_content(root, as_of)
+    except InvalidContent:
+        return None
 
 
 def _event(path: Path | None) -> dict[str, Any]:

@@ -13,9 +13,9 @@ from .common import (
     UsageError,
     add_as_of,
     add_root,
+    as_of_day,
     content_root,
     subcommand,
-    today_utc,
 )
 
 
@@ -71,7 +71,7 @@ def run_build(args: argparse.Namespace) -> int:
     root = content_root(args.root)
     config = _config_file(root, args.config)
     out = args.out or root / "site"
-    as_of = args.as_of or today_utc()
+    as_of = as_of_day(args)
     started = time.perf_counter()
     try:
         build_site(config, root, out, as_of, args.verbose)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import clock
 from ..content.load import CONTENT_DIR
+
+if TYPE_CHECKING:
+    from ..content.entries import Content
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 class UsageError(Exception):
     """A mistake in how the command was called (bad path, bad option): exit 2."""
+
+
+class InvalidContent(Exception):
+    """The content has errors, already printed to stderr: exit 1."""
 
 
 def parse_day(text: str) -> date:
@@ -30,6 +38,11 @@ def today_utc() -> date:
         return clock.today()
     except clock.ClockError as error:
         raise UsageError(str(error)) from None
+
+
+def as_of_day(args: argparse.Namespace) -> date:
+    """The day taken as today: --as-of if given, else BOUNTIES_AS_OF, else today (UTC)."""
+    return args.as_of or today_utc()
 
 
 def add_root(parser: argparse.ArgumentParser) -> None:
@@ -80,11 +93,9 @@ def subcommand(
     )
 
 
-def valid_content(root: Path, as_of: date) -> Any:
-    """The validated content under root, or None after printing its errors to stderr (the
-    caller then exits 1): commands other than `validate` refuse to work on invalid content."""
-    import sys
-
+def valid_content(root: Path, as_of: date) -> Content:
+    """The validated content under root. Commands other than `validate` refuse to work on
+    invalid content: its errors are printed to stderr and InvalidContent is raised."""
     from ..content.checks import validate
     from ..content.problems import count_errors, format_problems
 
@@ -95,5 +106,5 @@ def valid_content(root: Path, as_of: date) -> Any:
             + format_problems([p for p in problems if p.is_error], "text"),
             file=sys.stderr,
         )
-        return None
+        raise InvalidContent
     return content

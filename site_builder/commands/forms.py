@@ -10,9 +10,9 @@ from .common import (
     EXIT_PROBLEMS,
     add_as_of,
     add_root,
+    as_of_day,
     content_root,
     subcommand,
-    today_utc,
     valid_content,
 )
 from .generated import write_or_check
@@ -37,9 +37,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = content_root(args.root)
-    content = valid_content(root, args.as_of or today_utc())
-    if content is None:
-        return EXIT_PROBLEMS
+    content = valid_content(root, as_of_day(args))
     folder = Path(root) / FORMS_DIR
     documents = form_documents(content)
     stale_extra = (

@@ -60,12 +60,13 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"{target} exists and is not a folder")
     if target.exists() and any(target.iterdir()) and not args.force:
         raise UsageError(f"{target} is not empty; choose another folder or pass --force")
-    files = skeleton_files(args.org, args.repo, pages_url, today_utc())
+    today = today_utc()
+    files = skeleton_files(args.org, args.repo, pages_url, today)
     for relative, text in files.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    content, problems = validate(target, today_utc())
+    content, problems = validate(target, today)
     if count_errors(problems):  # would be a bug in the skeleton, not the user's doing
         print(format_problems(problems, "text"), file=sys.stderr)
         raise RuntimeError("the new repository does not validate")

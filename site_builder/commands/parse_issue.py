@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +18,12 @@ from ..intake.submission import build_submission
 from .common import (
     EXIT_OK,
     EXIT_PROBLEMS,
+    InvalidContent,
     UsageError,
     add_as_of,
     add_root,
+    as_of_day,
     subcommand,
-    today_utc,
     valid_content,
 )
 
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     from ..intake.parse import parse_issue_body
 
     body = _read_body(args.body)
-    as_of = args.as_of or today_utc()
+    as_of = as_of_day(args)
     content = None
     if args.template:
         template = _load_template(args.template)
@@ -94,11 +96,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _content(root: Path, as_of: Any) -> Content:
-    content = valid_content(root, as_of)
-    if content is None:
-        raise UsageError("fix the content first (see above)")
-    return content
+def _content(root: Path, as_of: date) -> Content:
+    """The valid content; its errors (printed) are a usage error here, as for a bad --template."""
+    try:
+        return valid_content(root, as_of)
+    except InvalidContent:
+        raise UsageError("fix the content first (see above)") from None
 
 
 def _read_body(name: str) -> str:

@@ -9,12 +9,11 @@ from ..scoring.leaderboard import MEASURES, WINDOWS
 from ..scoring.public import board_rows, public_programs, stats
 from .common import (
     EXIT_OK,
-    EXIT_PROBLEMS,
     UsageError,
     add_as_of,
     add_root,
+    as_of_day,
     subcommand,
-    today_utc,
     valid_content,
 )
 
@@ -53,15 +52,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     stat.set_defaults(run=run_stats)
 
 
-def _content(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    return valid_content(args.root, args.as_of or today_utc())
-
-
 def run_leaderboard(args: argparse.Namespace) -> int:
-    content = _content(args)
-    if content is None:
-        return EXIT_PROBLEMS
-    as_of = args.as_of or today_utc()
+    as_of = as_of_day(args)
+    content = valid_content(args.root, as_of)
     if args.program and args.program not in public_programs(content):
         raise UsageError(
             f"no public program '{args.program}'; public programs: "
@@ -94,13 +87,12 @@ def run_leaderboard(args: argparse.Namespace) -> int:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    content = _content(args)
-    if content is None:
-        return EXIT_PROBLEMS
+    as_of = as_of_day(args)
+    content = valid_content(args.root, as_of)
     from rich.console import Console
     from rich.table import Table
 
-    data = stats(content, args.as_of or today_utc())
+    data = stats(content, as_of)
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
         return EXIT_OK

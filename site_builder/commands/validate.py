@@ -7,7 +7,15 @@ import sys
 
 from ..content.checks import validate
 from ..content.problems import count_errors, format_problems
-from .common import EXIT_OK, EXIT_PROBLEMS, add_as_of, add_root, content_root, subcommand, today_utc
+from .common import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    add_as_of,
+    add_root,
+    as_of_day,
+    content_root,
+    subcommand,
+)
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -33,7 +41,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root = content_root(args.root)
-    as_of = args.as_of or today_utc()
+    as_of = as_of_day(args)
     content, problems = validate(root, as_of)
     errors = count_errors(problems)
     warnings = len(problems) - errors

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from .entries import Content, FindingEntry, ProgramEntry
+from .finding import VALID_STATUSES
 from .locate import body_problem, problem_at
 from .problems import Level, Problem
 from .publish import Publication, may_ever_publish
@@ -118,7 +119,7 @@ def _threshold_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Pro
         if (
             model == "evals-based"
             and entry.finding.category == "dangerous-capability"
-            and entry.finding.status in ("accepted", "fixed", "wont-fix")
+            and entry.finding.status in VALID_STATUSES
         ):
             yield problem_at(
                 entry.source,

@@ -27,7 +27,7 @@ from .finding import Finding
 from .messages import problems_from_validation
 from .problems import Level, Problem
 from .program import Program
-from .read_files import ReadFile, front_text, gc_paused, read_many
+from .read_files import ReadFile, front_text, read_many
 from .records import Challenge, Hunter, Invitations, Policy, RulesPage, Settings
 from .yamlio import YamlDocument
 
@@ -73,9 +73,8 @@ class Loader:
             ]
         wanted += [p for paths in plan.findings.values() for p in paths]
         items = [(p, self._display(p), p.endswith(".md")) for p in wanted]
-        with gc_paused():
-            self.read = {r.path: r for r in read_many(items)}
-            return self._build(plan)
+        self.read = {r.path: r for r in read_many(items)}
+        return self._build(plan)
 
     def _build(self, plan: _Plan) -> Content:
         content = Content(root=str(self.root))
@@ -115,7 +114,9 @@ class Loader:
         for entry in self._entries(self.base):
             if entry.is_dir():
                 if entry.name in (POLICIES_DIR, HUNTERS_DIR, CHALLENGES_DIR):
-                    plan.collections[entry.name] = self._yml_files(entry.path)
+                    plan.collections[entry.name] = self._files(
+                        entry.path, ".yml", "records here are .yml files"
+                    )
                 elif not entry.name.startswith(("_", ".")):
                     self._discover_program(entry.path, entry.name, plan)
                 else:
@@ -138,21 +139,18 @@ class Loader:
                 self._stray(entry.path)
         plan.programs[slug] = files
         if findings is not None:
-            found = []
-            for entry in self._entries(findings):
-                if entry.name.endswith(".md") and entry.is_file():
-                    found.append(entry.path)
-                else:
-                    self._stray(entry.path, hint="findings are Markdown files: <id>.md")
-            plan.findings[slug] = found
+            plan.findings[slug] = self._files(
+                findings, ".md", "findings are Markdown files: <id>.md"
+            )
 
-    def _yml_files(self, folder: str) -> list[str]:
+    def _files(self, folder: str, suffix: str, stray_hint: str) -> list[str]:
+        """The folder's files ending in `suffix`; anything else is reported as stray."""
         found = []
         for entry in self._entries(folder):
-            if entry.name.endswith(".yml") and entry.is_file():
+            if entry.name.endswith(suffix) and entry.is_file():
                 found.append(entry.path)
             else:
-                self._stray(entry.path, hint="records here are .yml files")
+                self._stray(entry.path, hint=stray_hint)
         return found
 
     def _collection(

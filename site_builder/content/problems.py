@@ -61,14 +61,6 @@ class Problem:
         return data
 
 
-class ContentError(Exception):
-    """Raised when content cannot be used; carries every problem found, not only the first."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(problems, key=Problem.sort_key)
-        super().__init__(f"{count_errors(self.problems)} content error(s)")
-
-
 def count_errors(problems: Iterable[Problem]) -> int:
     return sum(1 for p in problems if p.is_error)
 

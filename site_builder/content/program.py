@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import Field
@@ -120,11 +121,16 @@ class ResponseTargets(Record):
 
 class RiskReview(Record):
     level: RiskLevel = Field(description="Risk of running the program, from the last review.")
-    last_review: Day = Field(description="Date of the last annual risk review.")
+    last_review: Day = Field(description="Date of the last risk review.")
     interval_days: int = Field(
         365, ge=1, le=3650, description="Days between reviews; an overdue review is reported."
     )
     notes: Text | None = Field(None, description="Summary of the last review.")
+
+    @property
+    def due(self) -> date:
+        """The day the next review is due; after it, an open or paused program is overdue."""
+        return self.last_review + timedelta(days=self.interval_days)
 
 
 class Submit(Record):

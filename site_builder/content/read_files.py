@@ -5,12 +5,9 @@ This is the expensive part of loading, so for thousands of files it runs in work
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,9 +28,6 @@ class ReadFile:
     body: str = ""
     body_line: int = 1
     problem: Problem | None = None
-
-
-_FIELDS = ("path", "display", "markdown", "data", "body", "body_line", "problem")
 
 
 def read_file(path: str, display: str, markdown: bool) -> ReadFile:
@@ -111,30 +105,22 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 
 def read_many(items: list[tuple[str, str, bool]]) -> list[ReadFile]:
-    """read_file for each (path, display, markdown), in order; uses a second process for many
-    files on Linux (fork start, so workers begin with everything already imported)."""
+    """read_file for each (path, display, markdown), in order; for many files on Linux, worker
+    processes read part of them (fork start, so they begin with everything already imported)."""
     workers = _worker_count(len(items))
     if workers == 0:
-        return [read_file(*item) for item in items]
+        return _read_chunk(items)
     # The main process takes a larger share instead of waiting idle: workers also pickle.
     share = len(items) * 9 // (10 * (workers + 1))
     chunks = [items[i * share : (i + 1) * share] for i in range(workers)]
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        pending = [pool.apply_async(_read_chunk_as_tuples, (chunk,)) for chunk in chunks]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending = [pool.apply_async(_read_chunk, (chunk,)) for chunk in chunks]
         mine = _read_chunk(items[workers * share :])
-        results = [ReadFile(*fields) for job in pending for fields in job.get()]
-    return results + mine
+        return [read for job in pending for read in job.get()] + mine
 
 
 def _read_chunk(items: list[tuple[str, str, bool]]) -> list[ReadFile]:
-    with gc_paused():
-        return [read_file(*item) for item in items]
-
-
-def _read_chunk_as_tuples(items: list[tuple[str, str, bool]]) -> list[tuple[Any, ...]]:
-    """As _read_chunk, but as plain tuples: they pickle several times faster than objects."""
-    return [tuple(getattr(r, name) for name in _FIELDS) for r in _read_chunk(items)]
+    return [read_file(*item) for item in items]
 
 
 def _worker_count(files: int) -> int:
@@ -143,16 +129,3 @@ def _worker_count(files: int) -> int:
     if os.environ.get("BOUNTIES_NO_PARALLEL"):
         return 0
     return max(0, min(len(os.sched_getaffinity(0)), 4) - 1)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small acyclic objects: it would
-    otherwise rescan the growing heap again and again (a third of the load time at 10k files)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

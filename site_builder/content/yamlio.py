@@ -191,21 +191,13 @@ class _Builder:
                 "merge keys (<<) are not supported in content files",
                 "write the values out in full",
             )
-        raise _problem(
-            event,
-            f"could not determine a constructor for the tag '{tag}'",
-            "content files use plain YAML values only",
-        )
+        raise _unknown_tag(event, tag)
 
     @staticmethod
     def check_tag(event: yaml.Event, kind: str) -> None:
         tag = getattr(event, "tag", None)
         if tag not in (None, "!", _TAG + kind):
-            raise _problem(
-                event,
-                f"could not determine a constructor for the tag '{tag}'",
-                "content files use plain YAML values only",
-            )
+            raise _unknown_tag(event, tag)
 
     @staticmethod
     def _call(event: yaml.ScalarEvent, make: Any) -> Any:
@@ -236,6 +228,14 @@ def _implicit_tag(value: str) -> str:
 
 def _problem(event: yaml.Event, message: str, hint: str = "") -> YamlProblem:
     return YamlProblem(message, event.start_mark.line, event.start_mark.column, hint)
+
+
+def _unknown_tag(event: yaml.Event, tag: object) -> YamlProblem:
+    return _problem(
+        event,
+        f"could not determine a constructor for the tag '{tag}'",
+        "content files use plain YAML values only",
+    )
 
 
 @dataclass

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content.entries import Content, FindingEntry
+from ..content.finding import VALID_STATUSES
 from ..content.program import Program
 
 STEPS = (
@@ -23,7 +24,7 @@ STEPS = (
     ("fix", "fixed", None),
     ("disclosure", "disclose_on", None),
 )
-VALID = frozenset({"accepted", "fixed", "wont-fix"})
+VALID = VALID_STATUSES  # a wont-fix is a real finding: it counts, without points
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..content.entries import Content, Entry, FindingEntry, ProgramEntry
@@ -64,8 +64,7 @@ class PublicSite:
         return entry is not None and program_is_public(entry)
 
     def review_overdue(self, entry: ProgramEntry) -> date | None:
-        review = entry.program.risk_review
-        due = review.last_review + timedelta(days=review.interval_days)
+        due = entry.program.risk_review.due
         return due if due < self.as_of and entry.program.status in ("open", "paused") else None
 
 

@@ -1,0 +1,1 @@
+"""Tests of the `bounties` subcommands through `site_builder.cli.main`."""

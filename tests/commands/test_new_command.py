@@ -1,3 +1,5 @@
+"""`bounties new program`: a draft program that validates at once, or a usage error."""
+
 import pytest
 
 from site_builder.cli import main

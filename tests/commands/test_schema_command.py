@@ -1,3 +1,5 @@
+"""`bounties schema` and `bounties reference`: the committed files are current."""
+
 import json
 from pathlib import Path
 

@@ -1,3 +1,5 @@
+"""`bounties upgrade`: content brought to the current format, comments kept."""
+
 import pytest
 
 from site_builder.cli import main

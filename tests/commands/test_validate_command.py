@@ -1,3 +1,5 @@
+"""`bounties validate`: its output formats and exit codes."""
+
 import json
 import subprocess
 import sys

@@ -1,0 +1,1 @@
+"""Tests of the content model, the loader and the validation rules."""

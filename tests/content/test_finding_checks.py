@@ -1,3 +1,5 @@
+"""Cross-file rules about findings: ids, hunters, dates, duplicates, rewards."""
+
 from tests.conftest import Tree, only
 
 D1 = "demo/findings/DEMO-1.md"

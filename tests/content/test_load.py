@@ -1,3 +1,5 @@
+"""Loading: each model error is positioned at its key and explained in words."""
+
 from tests.conftest import Tree, only
 
 

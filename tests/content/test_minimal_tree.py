@@ -1,3 +1,5 @@
+"""The minimal fixture the other tests break is valid as it stands."""
+
 from tests.conftest import Tree
 
 

@@ -1,3 +1,5 @@
+"""The Problem formats (text, GitHub workflow commands, JSON) stay one line per problem."""
+
 import json
 
 import pytest

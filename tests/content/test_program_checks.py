@@ -1,3 +1,5 @@
+"""Rules about programs, policies, hunters and settings that span fields or files."""
+
 from datetime import date
 
 from tests.conftest import Tree, only

@@ -1,3 +1,5 @@
+"""The publication decision: what may be shown, from when, failing closed."""
+
 from dataclasses import replace
 from datetime import date, timedelta
 

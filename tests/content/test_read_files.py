@@ -1,3 +1,5 @@
+"""Reading content files: serial and parallel reading agree, errors keep their positions."""
+
 import multiprocessing
 import shutil
 import sys
@@ -6,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from benchmarks.synthetic import generate
 from site_builder.content import read_files
 from site_builder.content.checks import validate
+from site_builder.synthetic import generate
 from tests.conftest import AS_OF, Tree
 
 linux_only = pytest.mark.skipif(

@@ -1,3 +1,5 @@
+"""The YAML reader: duplicate keys, aliases, tags and YAML 1.1 surprises become problems."""
+
 import pytest
 
 from site_builder.content.yamlio import YamlProblem, parse_yaml

@@ -6,10 +6,10 @@ import re
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
-from benchmarks.synthetic import generate
 from site_builder.content.checks import validate
 from site_builder.site.generate import generate_site, page_meta
 from site_builder.site.model import Page
+from site_builder.synthetic import generate
 from tests.conftest import AS_OF, Tree
 
 
