@@ -101,8 +101,7 @@ def _similar_label(label: str) -> str:
 
 
 def _sensitive(policy: Policy | None) -> list[str]:
-    channel = policy.private_channel if policy else None
-    where = (channel.email or channel.url) if channel else None
+    where = policy.private_channel.address if policy else None
     return [
         "### This submission may contain hazardous details",
         "",

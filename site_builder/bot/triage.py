@@ -261,9 +261,7 @@ class Run:
         public (rulings would tell who is invited, too)."""
         wanted = {"submission", f"program:{program.slug}", "invite-only"}
         _add_missing_labels(self.gateway, self.issue, wanted, self.actions)
-        policy = self.content.policies.get(program.program.disclosure_policy)
-        channel = policy.record.private_channel if policy else None
-        where = (channel.email or channel.url) if channel else None
+        where = self.content.private_contact(program.program)
         body = (
             f"{MARKER}\n### Invite-only program\n\n"
             f"**{inert(program.program.name)}** is invite-only, and its reports are not handled "

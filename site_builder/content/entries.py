@@ -79,3 +79,8 @@ class Content:
         """Whether a record exists, loaded or not (for reference checks)."""
         known = {"program": self.programs, "policy": self.policies, "hunter": self.hunters}
         return key in known[kind] or (kind, key) in self.invalid
+
+    def private_contact(self, program: Program) -> str | None:
+        """Where a program's hazardous details go: its policy's private email, else its URL."""
+        policy = self.policies.get(program.disclosure_policy)
+        return policy.record.private_channel.address if policy else None

@@ -27,6 +27,11 @@ class PrivateChannel(Record):
     url: Url | None = Field(None, description="Private form or security-advisory page.")
     instructions: Text | None = Field(None, description="How to use it (Markdown).")
 
+    @property
+    def address(self) -> str | None:
+        """What to name when telling a hunter where to go: the email, else the URL."""
+        return self.email or self.url
+
 
 class Policy(Record):
     """A disclosure policy, shared between programs. File: programs/_policies/<id>.yml."""

@@ -80,9 +80,7 @@ def submission_form(entry: ProgramEntry, content: Content) -> dict[str, Any]:
 
 def _submission_intro(entry: ProgramEntry, content: Content) -> str:
     program = entry.program
-    policy = content.policies.get(program.disclosure_policy)
-    channel = policy.record.private_channel if policy else None
-    private = (channel.email or channel.url or "") if channel else ""
+    private = content.private_contact(program)
     return (
         f"**{program.name}** ({program.organizer.name}). Read the program's rules and scope "
         "before submitting.\n\n"
