@@ -140,14 +140,14 @@ def _board_cells(body: str, board: str) -> list[list[str]]:
 
 
 def test_hunter_page_and_leaderboard_agree_on_a_shared_reward(tree: Tree) -> None:
-    # Two hunters share 15,001: 7,500.5 each, exactly, on the profile and the board alike
+    # Two hunters share 15,001: 7,500.50 each, exactly, on the profile and the board alike
     # (the profile used to floor each share to 7,500).
     tree.replace("demo/findings/DEMO-3.md", "reward: 15000", "reward: 15001")
     pages = pages_of(tree, as_of=date(2027, 1, 8))
     profile = pages["hunters/alice.md"].body
-    assert '<span class="bb-stat__value">12,500.5 USD</span>' in profile
+    assert '<span class="bb-stat__value">12,500.50 USD</span>' in profile
     board = _board_cells(pages["leaderboard/index.md"].body, "all-reward")
-    assert board[0][1:2] + board[0][3:4] == ["Alice Example", "12,500.5"]
+    assert board[0][1:2] + board[0][3:4] == ["Alice Example", "12,500.50"]
 
 
 def test_leaderboard_writes_large_rewards_in_full(tree: Tree) -> None:

@@ -55,13 +55,13 @@ def md_or_none(text: str | None) -> Markup | None:
 
 
 def amount_text(value: int | float | Fraction) -> str:
-    """`1,234,567`, or with cents when a reward is shared (`333.33`), as the boards round."""
+    """`1,234,567`, or with cents when a reward is shared (`333.33`, `7,500.50`)."""
     if isinstance(value, int):
         return f"{value:,}"
     cents = round(float(value), 2)
     if cents == int(cents):
         return f"{int(cents):,}"
-    return f"{cents:,.2f}".rstrip("0")
+    return f"{cents:,.2f}"
 
 
 def money(amount: int | Fraction | None, currency: str) -> str:
