@@ -17,6 +17,7 @@ from .types import (
     Days,
     Line,
     Repository,
+    SubmitUrl,
     Severity,
     Slug,
     Tag,
@@ -133,10 +134,37 @@ class RiskReview(Record):
         return self.last_review + timedelta(days=self.interval_days)
 
 
+SubmitChannel = Literal["public-issues", "private-issues", "private-reports", "external"]
+
+
 class Submit(Record):
-    repository: Repository = Field(description="owner/name of the repository taking issues.")
+    """Where a program's findings are filed (see docs/setups.md)."""
+
+    channel: SubmitChannel = Field(
+        description="public-issues: issue forms in a public repository; private-issues: issue "
+        "forms in a private intake repository (invited hunters are its read-only "
+        "collaborators); private-reports: GitHub's private vulnerability reporting on a public "
+        "repository; external: another platform or a mailbox (`url`)."
+    )
+    repository: Repository | None = Field(
+        None,
+        description="owner/name taking the issues or reports; public-issues and private-reports "
+        "default to the site's repository, private-issues must name its private repository.",
+    )
     template: Line | None = Field(
         None, description="Issue-form file name; default: the generated submit-<slug>.yml."
+    )
+    url: SubmitUrl | None = Field(
+        None, description="external: where to submit (an https page or a mailto: address)."
+    )
+    instructions: Text | None = Field(
+        None, description="How to submit (Markdown); required for external."
+    )
+    summary_only: bool = Field(
+        False,
+        description="public-issues: the form collects only a non-hazardous summary and sends "
+        "the details to the policy's private channel (required when the scope covers "
+        "dangerous capabilities).",
     )
 
 
@@ -165,11 +193,13 @@ class Program(Record):
     rewards: Rewards = Field(description="Reward tiers, currency and pool.")
     disclosure_policy: Slug = Field(description="Id of a policy in programs/_policies/.")
     response_targets: ResponseTargets = Field(description="Promised response times.")
-    risk_review: RiskReview = Field(description="Annual risk review; it can pause the program.")
+    risk_review: RiskReview = Field(description="Periodic risk review; it can pause the program.")
     tags: list[Tag] = Field(default_factory=list, description="Topics, for filters.")
     skills_wanted: list[Tag] = Field(default_factory=list, description="Skills sought.")
     submit: Submit | None = Field(
-        None, description="Where findings are filed; defaults to the site's repository."
+        None,
+        description="Where findings are filed; leave out for public issues in the site's "
+        "repository (public programs without hazardous scope only).",
     )
     scoring: Scoring = Field(
         default_factory=Scoring, description="Leaderboard points: multiplier and duplicates."

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from .channels import Channel, channel_of, covers_dangerous_capabilities
 from .entries import Content, Entry, ProgramEntry, Source
 from .locate import problem_at
 from .problems import Level, Problem
@@ -340,15 +341,106 @@ def _one_invitation_rules(
 
 
 def _submission_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem]:
+    channel = channel_of(entry, content)
+    yield from _channel_field_rules(entry, channel)
+    yield from _public_channel_rules(entry, content, channel)
     program = entry.program
-    has_repository = program.submit or (content.settings and content.settings.repository)
-    if program.status == "open" and program.participation == "public" and not has_repository:
+    if channel.repository is None and channel.kind != "external":
+        if program.status == "open" and program.participation == "public":
+            yield problem_at(
+                entry.source,
+                ("submit",) if program.submit else ("status",),
+                "an open program needs somewhere to submit",
+                hint="add submit.repository, or repository in programs/site.yml",
+                level=Level.WARNING if channel.is_public else Level.ERROR,
+            )
+    site_repository = content.settings.repository if content.settings else None
+    if channel.kind == "private-issues" and channel.repository == site_repository:
         yield problem_at(
             entry.source,
-            ("status",),
-            "an open program needs somewhere to submit",
-            hint="add submit.repository, or repository in programs/site.yml",
-            level=Level.WARNING,
+            ("submit", "repository"),
+            "private-issues needs its own private intake repository, not the site's repository",
+            hint="name the organization's private intake repository (owner/name)",
+        )
+
+
+# Fields that mean something for one channel only: set elsewhere, they are a mistake.
+_CHANNEL_ONLY = {
+    "url": ("external",),
+    "instructions": ("external", "private-reports"),
+    "template": ("public-issues", "private-issues"),
+    "summary_only": ("public-issues",),
+}
+
+
+def _channel_field_rules(entry: ProgramEntry, channel: Channel) -> Iterator[Problem]:
+    submit = entry.program.submit
+    if submit is None:
+        return
+    for name, channels in _CHANNEL_ONLY.items():
+        if name in submit.model_fields_set and channel.kind not in channels:
+            yield problem_at(
+                entry.source,
+                ("submit", name),
+                f"submit.{name} has no meaning for channel {channel.kind}",
+                hint=f"it is for {' or '.join(channels)}; remove it or change the channel",
+            )
+    if channel.kind == "external":
+        for name in ("url", "instructions"):
+            if getattr(submit, name) is None:
+                yield problem_at(
+                    entry.source,
+                    ("submit", "channel"),
+                    f"channel external needs submit.{name}",
+                    hint="url: the platform's page (https) or mailto:address; instructions: how "
+                    "to submit there (Markdown)",
+                )
+    if channel.kind == "private-issues" and submit.repository is None:
+        yield problem_at(
+            entry.source,
+            ("submit", "channel"),
+            "channel private-issues needs submit.repository",
+            hint="the organization's private intake repository, owner/name",
+        )
+
+
+def _public_channel_rules(
+    entry: ProgramEntry, content: Content, channel: Channel
+) -> Iterator[Problem]:
+    """Refuse what would put private things in public issues."""
+    if not channel.is_public:
+        return
+    program = entry.program
+    at = ("submit", "channel") if program.submit else ("disclosure_policy",)
+    hint = (
+        "set submit.channel to private-issues (a private intake repository), private-reports "
+        "(GitHub's private vulnerability reporting) or external"
+    )
+    policy = content.policies.get(program.disclosure_policy)
+    if policy and policy.record.model == "non-disclosure":
+        yield problem_at(
+            entry.source,
+            at,
+            "a non-disclosure program cannot take submissions as public issues",
+            hint=hint,
+        )
+    if program.participation == "invite-only":
+        at = ("submit", "channel") if program.submit else ("participation",)
+        yield problem_at(
+            entry.source,
+            at,
+            "an invite-only program cannot take submissions as public issues",
+            hint=hint,
+        )
+    if covers_dangerous_capabilities(program) and not channel.summary_only:
+        at = ("submit", "channel") if program.submit else ("thresholds",)
+        yield problem_at(
+            entry.source,
+            at,
+            "the scope covers dangerous capabilities, so public issues may only collect a "
+            "non-hazardous summary",
+            hint="add submit.summary_only: true (the form then sends the details to the "
+            "policy's private channel), or choose a private channel",
         )
 
 
