@@ -271,6 +271,9 @@ risk_review:
   level: high
   last_review: 2026-08-01
   interval_days: 180
+submit:
+  channel: private-issues
+  repository: test-org/test-intake
 """,
     "club/invitations.yml": """\
 invited:

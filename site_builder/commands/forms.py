@@ -22,15 +22,29 @@ def register(commands: argparse._SubParsersAction) -> None:
     parser = subcommand(
         commands,
         "forms",
-        "Generate .github/ISSUE_TEMPLATE/: one submission form per open public program "
-        "(submit-<slug>.yml) and config.yml (blank issues off, private reporting links). "
-        "With --check, write nothing and exit 1 when the committed forms are stale.",
-        "bounties forms --check",
+        "Generate .github/ISSUE_TEMPLATE/: one submission form per open program that takes "
+        "issues in this repository (submit-<slug>.yml), application forms, and config.yml "
+        "(blank issues off, links to private and external channels). With --repository, the "
+        "forms of another repository (a private intake repository). With --check, write "
+        "nothing and exit 1 when the files are stale.",
+        "bounties forms --repository acme/intake --out ../intake/.github/ISSUE_TEMPLATE",
     )
     add_root(parser)
     add_as_of(parser)
     parser.add_argument(
         "--check", action="store_true", help="write nothing; exit 1 if the files on disk are stale"
+    )
+    parser.add_argument(
+        "--repository",
+        metavar="OWNER/NAME",
+        help="the forms of another repository, e.g. a private intake repository (default: "
+        "repository in programs/site.yml)",
+    )
+    parser.add_argument(
+        "--out",
+        metavar="DIR",
+        help="where to write them (default: ROOT/.github/ISSUE_TEMPLATE; with --repository, "
+        "point it at that repository's .github/ISSUE_TEMPLATE)",
     )
     parser.set_defaults(run=run)
 
@@ -38,8 +52,10 @@ def register(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     root = content_root(args.root)
     content = valid_content(root, as_of_day(args))
-    folder = Path(root) / FORMS_DIR
-    documents = form_documents(content)
+    folder = Path(args.out) if args.out else Path(root) / FORMS_DIR
+    documents = (
+        form_documents(content, args.repository) if args.repository else form_documents(content)
+    )
     stale_extra = (
         sorted(
             p.name

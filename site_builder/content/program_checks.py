@@ -345,15 +345,15 @@ def _submission_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem
     yield from _channel_field_rules(entry, channel)
     yield from _public_channel_rules(entry, content, channel)
     program = entry.program
-    if channel.repository is None and channel.kind != "external":
-        if program.status == "open" and program.participation == "public":
-            yield problem_at(
-                entry.source,
-                ("submit",) if program.submit else ("status",),
-                "an open program needs somewhere to submit",
-                hint="add submit.repository, or repository in programs/site.yml",
-                level=Level.WARNING if channel.is_public else Level.ERROR,
-            )
+    unplaced = channel.repository is None and channel.kind != "external"
+    if unplaced and program.status == "open" and program.participation == "public":
+        yield problem_at(
+            entry.source,
+            ("submit",) if program.submit else ("status",),
+            "an open program needs somewhere to submit",
+            hint="add submit.repository, or repository in programs/site.yml",
+            level=Level.WARNING if channel.is_public else Level.ERROR,
+        )
     site_repository = content.settings.repository if content.settings else None
     if channel.kind == "private-issues" and channel.repository == site_repository:
         yield problem_at(

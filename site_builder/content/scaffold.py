@@ -55,7 +55,7 @@ risk_review:
   level: medium
   last_review: {start}
   interval_days: 365
-{model_block}tags: []
+{model_block}{submit_block}tags: []
 skills_wanted: []
 """
 
@@ -88,6 +88,24 @@ apply: |                   # TEMPLATE: who may apply and how (shown on the publi
 """,
 }
 
+# Where findings are filed (docs/setups.md): a public issue form unless the model needs privacy.
+SUBMIT_BLOCKS = {
+    "evals-based": """\
+submit:                    # capability reports can carry uplift: public issues take a summary
+  channel: public-issues   # public-issues | private-issues | private-reports | external
+  summary_only: true
+""",
+    "panel-judged": """\
+submit:
+  channel: public-issues   # public-issues | private-issues | private-reports | external
+""",
+    "trusted-hunters": """\
+submit:                    # TEMPLATE: invited hunters file issues in a private repository
+  channel: private-issues
+  repository: your-org/your-intake
+""",
+}
+
 RULES_TEMPLATE = """\
 ---
 title: Rules
@@ -116,6 +134,7 @@ def program_files(
         "policy": policy,
         "start": start.isoformat(),
         "model_block": MODEL_BLOCKS.get(model, ""),
+        "submit_block": SUBMIT_BLOCKS.get(model, ""),
     }
     program = PROGRAM_TEMPLATE.format(**values)
     if model == "trusted-hunters":

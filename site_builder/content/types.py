@@ -48,7 +48,9 @@ FindingId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-
 URL_PATTERN = r"^https?://[^\s<>\"'`\x00-\x1f\x7f]+$"
 Url = Annotated[str, StringConstraints(pattern=URL_PATTERN, max_length=2000)]
 # An external submission channel: a web page (https only) or a mailbox.
-SUBMIT_URL_PATTERN = r"^(https://[^\s<>\"'`\x00-\x1f\x7f]+|mailto:[^@\s<>\"'`?]+@[^@\s<>\"'`?]+\.[^@\s<>\"'`?]+)$"
+SUBMIT_URL_PATTERN = (
+    r"^(https://[^\s<>\"'`\x00-\x1f\x7f]+|mailto:[^@\s<>\"'`?]+@[^@\s<>\"'`?]+\.[^@\s<>\"'`?]+)$"
+)
 SubmitUrl = Annotated[str, StringConstraints(pattern=SUBMIT_URL_PATTERN, max_length=2000)]
 Email = Annotated[str, StringConstraints(pattern=r"^[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+$")]
 

@@ -179,6 +179,7 @@ def test_disclose_on_in_an_invite_only_program(tree: Tree) -> None:
 
 def test_disclose_on_under_a_non_disclosure_policy(tree: Tree) -> None:
     tree.replace("demo/program.yml", "disclosure_policy: coordinated", "disclosure_policy: secret")
+    tree.append("demo/program.yml", "submit:\n  channel: private-reports\n")
     problems = tree.errors()
     assert len(problems) == 3
     assert all("the program's policy is non-disclosure" in p for p in problems)

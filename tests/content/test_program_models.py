@@ -33,6 +33,8 @@ THRESHOLDS = """thresholds:
 def make_evals(tree: Tree) -> None:
     text = tree.read("demo/program.yml").replace("model: panel-judged", "model: evals-based")
     text = text.split("panel:\n")[0] + THRESHOLDS
+    # Capability reports may carry uplift: the public form takes a summary only.
+    text += "submit:\n  channel: public-issues\n  summary_only: true\n"
     tree.write("demo/program.yml", text)
     tree.replace("demo/findings/DEMO-1.md", "category: jailbreak", "category: dangerous-capability")
 

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ...content.channels import channel_of
 from ...content.entries import ProgramEntry
-from ...intake.links import application_url, submission_url
+from ...intake.links import ChannelLink, application_url, channel_link
 from ...scoring.matching import similar_programs
 from ...scoring.metrics import summary
 from .. import paths
@@ -20,6 +21,7 @@ from .core import (
     index_page,
     match_links,
     md,
+    md_or_none,
     program_card,
     render,
 )
@@ -68,7 +70,7 @@ def program_page(build: Build, entry: ProgramEntry) -> Page:
         p=program_view(program),
         banners=banners(build.site, entry),
         policy=policy_view(build.content.policies[program.disclosure_policy].record),
-        submit_url=_submit_url(build, entry),
+        submit=_submit(build, entry),
         findings=[finding_row(build, f, link) for f in findings[:LATEST_ON_PROFILE]],
         more=more,
         record=response_record(summary(build.site.findings, build.content, entry.slug)),
@@ -83,13 +85,19 @@ def program_page(build: Build, entry: ProgramEntry) -> Page:
     return Page(src, program.name, body, description=program.summary)
 
 
-def _submit_url(build: Build, entry: ProgramEntry) -> str | None:
-    program = entry.program
-    if program.status != "open":
+@dataclass(frozen=True)
+class SubmitView:
+    link: ChannelLink
+    instructions: Markup | None
+
+
+def _submit(build: Build, entry: ProgramEntry) -> SubmitView | None:
+    """The Submit button while the program is open, as its channel says."""
+    if entry.program.status != "open":
         return None
-    repository = program.submit.repository if program.submit else build.repository
-    template = program.submit.template if program.submit else None
-    return submission_url(repository, entry.slug, template) if repository else None
+    channel = channel_of(entry, build.content)
+    link = channel_link(channel, entry.slug)
+    return SubmitView(link, md_or_none(channel.instructions)) if link else None
 
 
 @dataclass(frozen=True)
