@@ -312,6 +312,16 @@ def _invitation_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem
     if entry.invitations and source:
         for index, invitation in enumerate(entry.invitations.invited):
             yield from _one_invitation_rules(invitation, index, source, content)
+    if source and content.settings and content.settings.content_repository.public:
+        yield Problem(
+            source.path,
+            1,
+            1,
+            "this content repository is public (programs/site.yml: content_repository.public), "
+            "so invitations.yml would tell anyone who is invited",
+            hint="keep invite-only programs' invitations in a private content repository "
+            "(docs/setups.md)",
+        )
 
 
 def _one_invitation_rules(

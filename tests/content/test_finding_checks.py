@@ -188,17 +188,25 @@ def test_disclose_on_under_a_non_disclosure_policy(tree: Tree) -> None:
 def test_public_repository_refuses_undisclosed_findings(tree: Tree) -> None:
     tree.replace("site.yml", "public: false", "public: true")
     problems = tree.errors()
-    assert [p.split(":")[0] for p in problems] == [
+    by_file = {p.split(":")[0]: p for p in problems}
+    assert len(problems) == len(by_file) == 3
+    assert set(by_file) == {
+        "programs/club/invitations.yml",
         "programs/club/findings/CLUB-1.md",
         "programs/demo/findings/DEMO-3.md",
+    }
+    assert "invitations.yml would tell anyone who is invited" in by_file[
+        "programs/club/invitations.yml"
     ]
-    assert "this content repository is public" in problems[1]
-    assert "anyone can read it in the repository, its forks and clones" in problems[1]
+    problem = by_file["programs/demo/findings/DEMO-3.md"]
+    assert "this content repository is public" in problem
+    assert "anyone can read it in the repository, its forks and clones" in problem
 
 
 def test_public_repository_passes_once_everything_is_disclosed(tree: Tree) -> None:
     tree.replace("site.yml", "public: false", "public: true")
     tree.path("club/findings/CLUB-1.md").unlink()
+    tree.path("club/invitations.yml").unlink()
     tree.path("demo/findings/DEMO-3.md").unlink()
     assert tree.problems() == []
 
