@@ -12,6 +12,7 @@ import yaml
 from tests.conftest import REPO_ROOT
 
 WORKFLOWS = REPO_ROOT / ".github" / "workflows"
+SKELETON_WORKFLOWS = REPO_ROOT / "site_builder" / "skeleton" / "workflows"
 
 
 def test_workflows_match_githubs_schema() -> None:
@@ -76,3 +77,12 @@ def test_site_deploys_with_pages_actions_in_the_pages_group() -> None:
     check = site["jobs"]["check"]
     runs = [s.get("run", "") for s in check["steps"]]
     assert "bounties validate --format github" in runs
+
+
+def test_site_is_rebuilt_daily_so_findings_appear_on_their_disclosure_date() -> None:
+    for workflow in (WORKFLOWS / "site.yml", SKELETON_WORKFLOWS / "site.yml"):
+        site = yaml.safe_load(workflow.read_text())
+        triggers = site[True]  # YAML 1.1 reads the key `on` as True
+        assert triggers["schedule"] == [{"cron": "17 0 * * *"}], workflow
+        assert "workflow_dispatch" in triggers, workflow
+        assert site["jobs"]["build"]["if"] == "github.event_name != 'pull_request'", workflow
