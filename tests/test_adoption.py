@@ -109,3 +109,81 @@ def test_from_the_wheel_in_a_fresh_environment(tmp_path: Path) -> None:
         f"wheel {wheel.stat().st_size / 1024:.0f} KB; init to built site "
         f"{time.perf_counter() - started:.1f} s"
     )
+
+
+def _init(tmp_path: Path, setup: str, *extra: str) -> Path:
+    target = tmp_path / setup
+    args = ["init", str(target), "--org", "Acme AI", "--repo", "acme/bounties", "--setup", setup]
+    assert main([*args, *extra]) == 0
+    assert main(["validate", "--root", str(target), "--strict"]) == 0
+    return target
+
+
+def _open_program(target: Path, slug: str) -> None:
+    path = target / "programs" / slug / "program.yml"
+    text = path.read_text()
+    assert "status: draft" in text
+    path.write_text(text.replace("status: draft", "status: open", 1))
+
+
+def test_open_setup_is_one_public_repository(tmp_path: Path) -> None:
+    target = _init(tmp_path, "open")
+    assert "public: true" in (target / "programs/site.yml").read_text()
+    assert (target / ".github/workflows/bot.yml").is_file()
+    assert not (target / "intake").exists()
+    assert "Your set-up: open collective" in (target / "README.md").read_text()
+
+
+def test_private_intake_setup_writes_the_intake_repositorys_files(tmp_path: Path) -> None:
+    target = _init(tmp_path, "private-intake", "--intake-repo", "acme/reports")
+    assert "public: false" in (target / "programs/site.yml").read_text()
+    program = (target / "programs/invited-program/program.yml").read_text()
+    assert "channel: private-issues" in program and "repository: acme/reports" in program
+    assert (target / "programs/invited-program/invitations.yml").is_file()
+    assert "acme/reports" in (target / "intake/README.md").read_text()
+    _open_program(target, "invited-program")
+    assert main(["forms", "--root", str(target)]) == 0
+    assert not (target / ".github/ISSUE_TEMPLATE/submit-invited-program.yml").exists()
+    out = target / "intake-forms"
+    assert (
+        main(["forms", "--root", str(target), "--repository", "acme/reports", "--out", str(out)])
+        == 0
+    )
+    form = (out / "submit-invited-program.yml").read_text()
+    assert "every invited hunter can" in form and "read this issue" in form
+
+
+def test_external_setup_points_everything_at_the_platform(tmp_path: Path) -> None:
+    url = "https://hackerone.com/acme-ai"
+    target = _init(tmp_path, "external", "--platform-url", url)
+    assert not (target / ".github/workflows/bot.yml").exists()
+    _open_program(target, "example-program")
+    assert main(["forms", "--root", str(target)]) == 0
+    forms = target / ".github/ISSUE_TEMPLATE"
+    assert sorted(p.name for p in forms.iterdir()) == ["config.yml"]
+    assert url in (forms / "config.yml").read_text()
+    build_site(target / "mkdocs.yml", target, target / "site", AS_OF, verbose=False)
+    page = (target / "site/programs/example-program/index.html").read_text()
+    assert f'href="{url}"' in page and "bb-submit-instructions" in page
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--setup", "external"], "--setup external needs --platform-url"),
+        (
+            ["--setup", "external", "--platform-url", "http://x.example"],
+            "is not https:// or mailto:",
+        ),
+        (["--intake-repo", "acme/intake"], "--intake-repo is for --setup private-intake"),
+        (["--setup", "private-intake", "--intake-repo", "acme/bounties"], "another repository"),
+        (["--platform-url", "https://x.example"], "--platform-url is for --setup external"),
+    ],
+)
+def test_init_setup_options_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    args = ["init", str(tmp_path / "x"), "--repo", "acme/bounties", *extra]
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()

@@ -6,8 +6,12 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .common import EXIT_OK, UsageError, subcommand, today_utc
+
+if TYPE_CHECKING:
+    from ..skeleton import Setup
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -36,6 +40,24 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="public address of the site (default: the repository's GitHub Pages address)",
     )
     parser.add_argument(
+        "--setup",
+        choices=["open", "private-intake", "external"],
+        default="open",
+        help="open: one public repository and public issues (default); private-intake: a "
+        "private content repository, public issues and a private intake repository for "
+        "invite-only programs; external: reports arrive on another platform (docs/setups.md)",
+    )
+    parser.add_argument(
+        "--intake-repo",
+        metavar="OWNER/NAME",
+        help="private-intake: the private intake repository (default: OWNER/NAME-intake)",
+    )
+    parser.add_argument(
+        "--platform-url",
+        metavar="URL",
+        help="external: where hunters submit (https://... or mailto:...)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="write into a non-empty folder (existing files are overwritten)",
@@ -61,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
     if target.exists() and any(target.iterdir()) and not args.force:
         raise UsageError(f"{target} is not empty; choose another folder or pass --force")
     today = today_utc()
-    files = skeleton_files(args.org, args.repo, pages_url, today)
+    setup = _setup(args, owner, name)
+    files = skeleton_files(args.org, args.repo, pages_url, today, setup)
     for relative, text in files.items():
         path = target / relative
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -70,13 +93,41 @@ def run(args: argparse.Namespace) -> int:
     if count_errors(problems):  # would be a bug in the skeleton, not the user's doing
         print(format_problems(problems, "text"), file=sys.stderr)
         raise RuntimeError("the new repository does not validate")
-    for name_, text in form_documents(content).items():
-        (target / FORMS_DIR).mkdir(parents=True, exist_ok=True)
-        (target / FORMS_DIR / name_).write_text(text, encoding="utf-8")
-    print(f"created {len(files) + len(form_documents(content))} files in {target}", file=sys.stderr)
+    forms = {Path(FORMS_DIR) / n: t for n, t in form_documents(content).items()}
+    if setup.intake_repository:
+        intake = form_documents(content, setup.intake_repository)
+        forms.update({Path("intake") / FORMS_DIR / n: t for n, t in intake.items()})
+    for relative_path, text in forms.items():
+        (target / relative_path).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative_path).write_text(text, encoding="utf-8")
+    print(f"created {len(files) + len(forms)} files in {target} ({setup.kind})", file=sys.stderr)
     print(
         f"next: cd {target} && bounties validate && bounties build; then edit the files "
         "marked TEMPLATE (see README.md)",
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _setup(args: argparse.Namespace, owner: str, name: str) -> Setup:
+    from ..content.types import SUBMIT_URL_PATTERN
+    from ..skeleton import Setup
+
+    if args.setup != "private-intake" and args.intake_repo:
+        raise UsageError("--intake-repo is for --setup private-intake")
+    if args.setup != "external" and args.platform_url:
+        raise UsageError("--platform-url is for --setup external")
+    if args.setup == "private-intake":
+        intake = args.intake_repo or f"{owner}/{name}-intake"
+        if not re.fullmatch(r"[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+", intake):
+            raise UsageError(f"--intake-repo '{intake}' is not OWNER/NAME")
+        if intake == f"{owner}/{name}":
+            raise UsageError("--intake-repo must be another repository than --repo")
+        return Setup("private-intake", intake_repository=intake)
+    if args.setup == "external":
+        if not args.platform_url:
+            raise UsageError("--setup external needs --platform-url (https://... or mailto:...)")
+        if not re.fullmatch(SUBMIT_URL_PATTERN, args.platform_url):
+            raise UsageError(f"--platform-url '{args.platform_url}' is not https:// or mailto:")
+        return Setup("external", platform_url=args.platform_url)
+    return Setup()

@@ -3,11 +3,12 @@ nothing depends on this source tree."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 
 from .. import __version__
-from ..content.scaffold import program_files
+from ..content.scaffold import SUBMIT_BLOCKS, program_files
 from ..content.schemas import schema_documents
 
 STARTER_SLUG = "example-program"
@@ -18,13 +19,33 @@ def _text(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-def skeleton_files(org: str, repository: str, pages_url: str, today: date) -> dict[str, str]:
-    """Relative path -> text of every file `bounties init` writes."""
+SETUPS = ("open", "private-intake", "external")
+INVITED_SLUG = "invited-program"
+
+
+@dataclass(frozen=True)
+class Setup:
+    """Which of the three set-ups (docs/setups.md) a new repository is for."""
+
+    kind: str = "open"
+    intake_repository: str | None = None  # private-intake: the private intake repository
+    platform_url: str | None = None  # external: where reports are submitted
+
+
+def skeleton_files(
+    org: str, repository: str, pages_url: str, today: date, setup: Setup | None = None
+) -> dict[str, str]:
+    """Relative path -> text of every file `bounties init` writes (issue forms excepted: they
+    are generated from the content once it is written)."""
+    setup = setup or Setup()
     values = {
         "__ORG__": org,
         "__REPO__": repository,
         "__BASE_URL__": pages_url,
         "__VERSION__": __version__,
+        "__INTAKE__": setup.intake_repository or "",
+        "__PLATFORM__": setup.platform_url or "",
+        "__PUBLIC__": "true" if setup.kind == "open" else "false",
     }
 
     def fill(text: str) -> str:
@@ -34,22 +55,52 @@ def skeleton_files(org: str, repository: str, pages_url: str, today: date) -> di
 
     files = {
         "mkdocs.yml": _text("mkdocs.yml"),
-        "README.md": fill(_text("README.md")),
+        "README.md": fill(_text("README.md") + "\n" + _text(f"setup-{setup.kind}.md")),
         ".gitignore": _text("gitignore"),
         "site_docs/README.md": _text("site_docs_readme.md"),
         "programs/site.yml": fill(_text("site.yml")),
         f"programs/_policies/{POLICY_ID}.yml": _text("policy.yml"),
         ".github/workflows/site.yml": fill(_text("workflows/site.yml")),
-        ".github/workflows/bot.yml": fill(_text("workflows/bot.yml")),
     }
-    starter = program_files(
-        STARTER_SLUG,
-        "Example program (TEMPLATE: edit or delete)",
-        "panel-judged",
-        org,
-        POLICY_ID,
-        today,
-    )
-    files.update({f"programs/{path}": text for path, text in starter.items()})
+    if setup.kind != "external":  # no issues to triage when reports arrive elsewhere
+        files[".github/workflows/bot.yml"] = fill(_text("workflows/bot.yml"))
+    files.update(_starter_programs(org, today, setup))
     files.update({f"schemas/{name}": text for name, text in schema_documents().items()})
+    if setup.kind == "private-intake":
+        files["intake/README.md"] = fill(_text("intake-readme.md"))
     return files
+
+
+def _starter_programs(org: str, today: date, setup: Setup) -> dict[str, str]:
+    name = "Example program (TEMPLATE: edit or delete)"
+    starter = program_files(STARTER_SLUG, name, "panel-judged", org, POLICY_ID, today)
+    if setup.kind == "external":
+        key = f"{STARTER_SLUG}/program.yml"
+        starter[key] = starter[key].replace(SUBMIT_BLOCKS["panel-judged"], _external_block(setup))
+    if setup.kind == "private-intake":
+        name = "Invite-only program (TEMPLATE: edit or delete)"
+        invited = program_files(INVITED_SLUG, name, "trusted-hunters", org, POLICY_ID, today)
+        key = f"{INVITED_SLUG}/program.yml"
+        invited[key] = invited[key].replace(
+            "your-org/your-intake", setup.intake_repository or "your-org/your-intake"
+        )
+        invited[f"{INVITED_SLUG}/invitations.yml"] = INVITATIONS
+        starter.update(invited)
+    return {f"programs/{path}": text for path, text in starter.items()}
+
+
+def _external_block(setup: Setup) -> str:
+    return (
+        "submit:                    # TEMPLATE: where hunters submit, and how\n"
+        "  channel: external\n"
+        f"  url: {setup.platform_url}\n"
+        "  instructions: |\n"
+        "    Submit your report on our reporting platform; never in a public issue.\n"
+    )
+
+
+INVITATIONS = """\
+# Who may take part (never published). The scheduled bot run makes each invited hunter a
+# read-only collaborator of the private intake repository while their invitation lasts.
+invited: []
+"""
