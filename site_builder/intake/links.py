@@ -62,9 +62,14 @@ def channel_link(channel: Channel, program_slug: str) -> ChannelLink | None:
             "Reports go to a private repository: its maintainers and every invited hunter can "
             "read them.",
         )
-    return ChannelLink(
-        "Submit a finding",
-        url,
-        "Reports are public GitHub issues: never include hazardous details; use the private "
-        "channel of the disclosure policy for those.",
-    )
+    if channel.summary_only:
+        note = (
+            "Reports are public GitHub issues that carry a non-hazardous summary only: the "
+            "details go to the disclosure policy's private channel."
+        )
+    else:
+        note = (
+            "Reports are public GitHub issues: never include hazardous details; use the "
+            "private channel of the disclosure policy for those."
+        )
+    return ChannelLink("Submit a finding", url, note)

@@ -92,3 +92,62 @@ def test_open_invite_only_programs_get_an_application_form(tree: Tree) -> None:
     assert form["labels"] == ["application", "program:club"]
     assert "Secret-2" not in yaml.safe_dump(form)  # nothing of the private systems
     assert "submit-club.yml" not in form_documents(content)
+
+
+def test_a_private_intake_repository_gets_its_own_forms(tree: Tree, tmp_path: Path) -> None:
+    content, _ = tree.validate()
+    intake = form_documents(content, "test-org/test-intake")
+    assert sorted(intake) == ["config.yml", "submit-club.yml"]  # never in the public repository
+    form = yaml.safe_load(intake["submit-club.yml"])
+    intro = form["body"][0]["attributes"]["value"]
+    assert "every invited hunter can read this issue" in intro
+    assert "This issue is public" not in intro
+    assert "submit-club.yml" not in form_documents(content)
+    out = tmp_path / "intake-forms"
+    args = ["forms", "--root", str(tree.root), "--repository", "test-org/test-intake"]
+    assert main([*args, "--out", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["config.yml", "submit-club.yml"]
+    result = check_jsonschema("vendor.github-issue-forms", out / "submit-club.yml")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_summary_only_form_asks_for_an_outline_and_names_the_private_channel(tree: Tree) -> None:
+    tree.append("demo/program.yml", "submit:\n  channel: public-issues\n  summary_only: true\n")
+    content, _ = tree.validate()
+    form = yaml.safe_load(form_documents(content)["submit-demo.yml"])
+    fields = {f.get("id"): f for f in form["body"]}
+    help_text = fields["reproduction"]["attributes"]["description"]
+    assert help_text.startswith("A high-level outline only")
+    assert "private@bounties.test" in help_text or "private channel" in help_text
+
+
+@pytest.mark.parametrize(
+    ("block", "name", "url"),
+    [
+        (
+            "  channel: private-reports\n",
+            "Report privately: Demo jailbreak bounty",
+            "https://github.com/test-org/test-bounties/security/advisories/new",
+        ),
+        (
+            "  channel: external\n  url: https://h1.example/demo\n  instructions: There.\n",
+            "Submit: Demo jailbreak bounty",
+            "https://h1.example/demo",
+        ),
+        (
+            "  channel: external\n  url: mailto:r@lab.example\n  instructions: There.\n",
+            "Submit: Demo jailbreak bounty",
+            "https://bounties.test/programs/demo/",
+        ),
+    ],
+)
+def test_programs_that_take_reports_elsewhere_get_a_link_not_a_form(
+    tree: Tree, block: str, name: str, url: str
+) -> None:
+    tree.append("demo/program.yml", "submit:\n" + block)
+    content, problems = tree.validate()
+    assert not [p for p in problems if p.is_error]
+    documents = form_documents(content)
+    assert "submit-demo.yml" not in documents
+    links = yaml.safe_load(documents["config.yml"])["contact_links"]
+    assert {"name": name, "url": url} == {k: v for k, v in links[-1].items() if k != "about"}

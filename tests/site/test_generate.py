@@ -159,3 +159,60 @@ def test_leaderboard_writes_large_rewards_in_full(tree: Tree) -> None:
     board = _board_cells(pages["leaderboard/index.md"].body, "all-reward")
     assert board[0][3] == "1,500,000"  # not 1.5e+06
     assert '<span class="bb-stat__value">1,500,000 USD</span>' in pages["hunters/alice.md"].body
+
+
+def _submit_button(body: str) -> tuple[str, str]:
+    """(href, label) of the program page's Submit button."""
+    match = re.search(
+        r'class="md-button md-button--primary bb-submit" href="([^"]+)"[^>]*>([^<]+)<', body
+    )
+    assert match, "no Submit button"
+    return match.group(1).replace("&amp;", "&"), match.group(2)
+
+
+def test_private_reports_button_opens_githubs_private_report_form(tree: Tree) -> None:
+    tree.append("demo/program.yml", "submit:\n  channel: private-reports\n")
+    body = pages_of(tree)["programs/demo/index.md"].body
+    assert _submit_button(body) == (
+        "https://github.com/test-org/test-bounties/security/advisories/new",
+        "Report privately",
+    )
+    assert "only you and the program&#39;s maintainers can read it" in body
+
+
+def test_external_button_points_at_the_platform_with_its_instructions(tree: Tree) -> None:
+    tree.append(
+        "demo/program.yml",
+        "submit:\n  channel: external\n  url: mailto:reports@lab.example\n"
+        "  instructions: 'Encrypt with **our key**. <script>x()</script>'\n",
+    )
+    body = pages_of(tree)["programs/demo/index.md"].body
+    assert _submit_button(body) == ("mailto:reports@lab.example", "Email your report")
+    instructions = body.split('class="bb-md bb-submit-instructions">')[1].split("</div>")[0]
+    assert "<strong>our key</strong>" in instructions and "<script" not in instructions
+
+
+def test_summary_only_program_says_its_issues_carry_a_summary_only(tree: Tree) -> None:
+    tree.append("demo/program.yml", "submit:\n  channel: public-issues\n  summary_only: true\n")
+    body = pages_of(tree)["programs/demo/index.md"].body
+    assert _submit_button(body)[1] == "Submit a finding"
+    assert "carry a non-hazardous summary only" in body
+
+
+def test_a_public_program_with_private_issues_says_who_reads_them(tree: Tree) -> None:
+    tree.append(
+        "demo/program.yml", "submit:\n  channel: private-issues\n  repository: test-org/intake\n"
+    )
+    body = pages_of(tree)["programs/demo/index.md"].body
+    href, label = _submit_button(body)
+    assert href.startswith("https://github.com/test-org/intake/issues/new?")
+    assert label == "Submit a finding (invited hunters)"
+    assert "every invited hunter can read them" in body
+
+
+def test_the_invite_only_stub_never_names_the_intake_repository(tree: Tree) -> None:
+    pages = pages_of(tree)
+    stub = pages["programs/club/index.md"].body
+    assert "Invited hunters submit through the private channel named in their invitation" in stub
+    everything = "".join(p.body for p in pages.values())
+    assert "test-intake" not in everything
