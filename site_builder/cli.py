@@ -15,6 +15,7 @@ from .commands import (
     bot,
     build,
     forms,
+    import_findings,
     init,
     new,
     parse_issue,
@@ -50,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     scores.register(commands)
     bot.register(commands)
     new.register(commands)
+    import_findings.register(commands)
     init.register(commands)
     upgrade.register(commands)
     schema.register(commands)

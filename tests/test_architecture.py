@@ -20,7 +20,8 @@ SOURCE_ROOTS = ("site_builder", "submissions_schema", "benchmarks", "tests")
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("site_builder", "site_builder.content"),
     ("site_builder.clock", "submissions_schema", "site_builder.skeleton", "site_builder.synthetic"),
-    ("site_builder.scoring", "site_builder.intake"),
+    # imports: other platforms' exports read into finding files; it needs only the content model.
+    ("site_builder.scoring", "site_builder.intake", "site_builder.imports"),
     ("site_builder.site", "site_builder.bot"),
     ("site_builder.mkdocs_plugin",),
     ("site_builder.mkdocs_build",),

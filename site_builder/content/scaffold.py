@@ -1,7 +1,9 @@
-"""Starter files for a new program, valid as written and marked for the organizer to edit."""
+"""Starter files for a new program or finding, valid as written and marked for the organizer to
+edit."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 PROGRAM_TEMPLATE = """\
@@ -151,3 +153,83 @@ def program_files(
 def _yaml_text(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"')
     return f'"{escaped}"'
+
+
+FINDING_TEMPLATE = """\
+---
+# A finding recorded by `bounties new finding`: edit the TEMPLATE lines. It stays private until
+# it has a disclose_on date and a status that may be published (docs/disclosure.md).
+# Field reference: docs/content-reference.md
+id: {id}
+title: {title}
+severity: {severity}  # TEMPLATE: one of this program's tiers: {tiers}
+category: other  # TEMPLATE: a category of the taxonomy (docs/content-reference.md)
+status: new  # new | triaged | accepted | fixed | wont-fix | duplicate | rejected
+hunters: {hunters}  # handles in programs/_hunters/; empty: an anonymous finding
+submitted: {submitted}
+# first_response: YYYY-MM-DD
+# triaged: YYYY-MM-DD  # needed from status triaged on
+# accepted: YYYY-MM-DD  # needed from status accepted on
+# fixed: YYYY-MM-DD  # needed for status fixed
+# disclose_on: YYYY-MM-DD  # public from this day if status and policy allow; else leave out
+reward: 0
+---
+
+## Summary
+
+TEMPLATE: one or two sentences for the public: what the finding is and why it matters. No
+reproduction details: once published, this paragraph is the finding's summary in feeds.
+
+## Details
+
+::: redacted Reproduction details
+TEMPLATE: the prompts, transcripts and steps. This section is cut before anything is rendered;
+in a public content repository it is still readable in git, so keep only a placeholder there.
+:::
+
+## Impact
+
+TEMPLATE: who could be harmed, and how badly.
+
+## Fix
+
+TEMPLATE: what was changed, or why it will not be.
+"""
+
+_NUMBERED = re.compile(r"(?P<prefix>.*?)(?P<number>[0-9]+)")
+
+
+def finding_file(
+    finding_id: str, title: str, severity: str, tiers: list[str], hunters: list[str], day: date
+) -> str:
+    """A new finding, status new, that validates as written and is never published as is."""
+    return FINDING_TEMPLATE.format(
+        id=finding_id,
+        title=_yaml_text(title),
+        severity=severity,
+        tiers=", ".join(tiers),
+        hunters=f"[{', '.join(hunters)}]",
+        submitted=day.isoformat(),
+    )
+
+
+def next_finding_id(
+    program: list[tuple[str, date]], taken: set[str], slug: str, skip: tuple[str, ...]
+) -> str:
+    """The next id of the program's own series. `program` holds its findings' (id, submitted);
+    the series is that of the latest submitted one whose id ends in a number (ids starting
+    with a `skip` prefix, made by importers, are no series of ours). The number is one past the
+    highest of the series anywhere in `taken`, padded as they are. Without a series: SLUG-1."""
+    own = [(day, fid) for fid, day in program if not fid.startswith(skip) and _series(fid)]
+    prefix = _series(max(own)[1])[0] if own else f"{slug[:50].upper()}-"
+    numbers = [s[1] for s in map(_series, taken) if s and s[0] == prefix]
+    width = max((len(n) for n in numbers), default=1)
+    number = max((int(n) for n in numbers), default=0) + 1
+    while f"{prefix}{number:0{width}d}" in taken:
+        number += 1
+    return f"{prefix}{number:0{width}d}"
+
+
+def _series(finding_id: str) -> tuple[str, str] | None:
+    match = _NUMBERED.fullmatch(finding_id)
+    return (match["prefix"], match["number"]) if match else None
