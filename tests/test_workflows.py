@@ -17,7 +17,7 @@ SKELETON_WORKFLOWS = REPO_ROOT / "site_builder" / "skeleton" / "workflows"
 
 def test_workflows_match_githubs_schema() -> None:
     files = sorted(WORKFLOWS.glob("*.yml"))
-    assert [f.name for f in files] == ["bot.yml", "site.yml", "tests.yml"]
+    assert [f.name for f in files] == ["bot-scheduled.yml", "bot.yml", "site.yml", "tests.yml"]
     result = subprocess.run(
         [
             sys.executable,
@@ -86,3 +86,36 @@ def test_site_is_rebuilt_daily_so_findings_appear_on_their_disclosure_date() -> 
         assert triggers["schedule"] == [{"cron": "17 0 * * *"}], workflow
         assert "workflow_dispatch" in triggers, workflow
         assert site["jobs"]["build"]["if"] == "github.event_name != 'pull_request'", workflow
+
+
+def test_scheduled_bot_runs_with_an_app_token_and_least_privilege() -> None:
+    """GITHUB_TOKEN can neither manage collaborators nor read security advisories: the
+    scheduled run uses a GitHub App token, and the job's own token may only read."""
+    bot = yaml.safe_load((WORKFLOWS / "bot-scheduled.yml").read_text())
+    triggers = bot[True]  # YAML 1.1 reads the key `on` as True
+    assert triggers["schedule"] == [{"cron": "41 */6 * * *"}]
+    assert "workflow_dispatch" in triggers
+    assert bot["permissions"] == {}
+    assert bot["concurrency"] == {"group": "bounties-bot-scheduled", "cancel-in-progress": False}
+    job = bot["jobs"]["scheduled"]
+    assert job["permissions"] == {"contents": "read"}
+    steps = {step.get("name") or step["uses"].split("@")[0]: step for step in job["steps"]}
+    token = steps["App token"]
+    assert token["uses"].startswith("actions/create-github-app-token@")
+    assert token["with"]["app-id"] == "${{ secrets.BOUNTIES_APP_ID }}"
+    assert token["with"]["private-key"] == "${{ secrets.BOUNTIES_APP_PRIVATE_KEY }}"
+    run = steps["Scheduled run"]
+    assert run["run"] == "bounties bot --scheduled"
+    assert run["env"]["GITHUB_TOKEN"] == "${{ steps.app-token.outputs.token }}"
+    assert "secrets.GITHUB_TOKEN" not in (WORKFLOWS / "bot-scheduled.yml").read_text()
+    assert steps["actions/checkout"]["with"]["persist-credentials"] is False
+    # Without the App's secrets, every step but the warning is skipped.
+    assert [s.get("if") for s in job["steps"]] == ["env.CONFIGURED != 'true'"] + [
+        "env.CONFIGURED == 'true'"
+    ] * (len(job["steps"]) - 1)
+
+
+def test_the_packaged_scheduled_workflow_is_ours_with_a_pinned_install() -> None:
+    ours = (WORKFLOWS / "bot-scheduled.yml").read_text()
+    packaged = (SKELETON_WORKFLOWS / "bot-scheduled.yml").read_text()
+    assert packaged.replace('"ai-safety-bounties==__VERSION__"', ".") == ours

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import copy
 import json
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
@@ -16,6 +17,13 @@ from github3 import exceptions as gh_errors
 
 from . import retry
 from .model import Actions, Comment, Issue
+from .repository import (  # scheduled runs
+    Advisory,
+    Collaborator,
+    InvitationLimitReached,
+    NoSuchUser,
+    PendingInvitation,
+)
 
 BOT_LOGIN = "github-actions[bot]"
 T = TypeVar("T")
@@ -44,6 +52,11 @@ class Gateway(Protocol):
     def read_file(self, path: str, ref: str | None = None) -> str | None: ...
     def propose(self, branch: str, files: dict[str, str], title: str, body: str) -> str: ...
     def request_count(self) -> int: ...
+
+    # -- hazardous text: lock, body edit, transfer --
+    def rewrite_issue_body(self, number: int, body: str) -> None: ...
+    def lock_issue(self, number: int, reason: str) -> bool: ...
+    def transfer_issue(self, number: int, repository: str) -> str: ...
 
 
 def issue_from_json(data: dict[str, Any]) -> Issue:
@@ -281,6 +294,210 @@ class GitHubGateway:
             )
         return self._repo
 
+    # -- scheduled runs: collaborators, invitations, advisories --
+    # One connection serves every repository of a scheduled run (`on`). github3 has no calls for
+    # most of these, so they are raw requests on its session, checked like every other call.
+    # Messages name no user: a scheduled run's log may be public (see bot/collaborators.py).
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+    def on(self, repository: str) -> GitHubGateway:
+        """A gateway for another repository, sharing this one's connection and request count."""
+        other = copy.copy(self)
+        other.owner, _, other.name = repository.partition("/")
+        other._repo, other._issues = None, {}
+        return other
+
+    def is_private(self) -> bool:
+        """Whether GitHub says the repository is private (anything unclear counts as public)."""
+        found = self._repository()
+        return found.as_dict().get("private") is True
+
+    def direct_collaborators(self) -> list[Collaborator]:
+        items = self._get_pages(
+            f"list the collaborators of {self.full_name}",
+            ("collaborators",),
+            {"affiliation": "direct"},
+            needs=ADMINISTRATION,
+        )
+        return [Collaborator(str(item["login"]), _role(item)) for item in items]
+
+    def pending_invitations(self) -> list[PendingInvitation]:
+        items = self._get_pages(
+            f"list the invitations to {self.full_name}", ("invitations",), {}, needs=ADMINISTRATION
+        )
+        return [
+            PendingInvitation(
+                int(item["id"]),
+                str((item.get("invitee") or {}).get("login", "")),
+                str(item.get("permissions", "")),
+                item.get("expired") is True,
+            )
+            for item in items
+        ]
+
+    def invite(self, user: str) -> bool:
+        """Invite `user` with read access: True when GitHub created an invitation (201), False
+        when they were a collaborator already (204). InvitationLimitReached at GitHub's limit
+        of 50 invitations a day (a 422 that says so); NoSuchUser for an unknown login (404)."""
+        url = self.gh.session.build_url("repos", self.owner, self.name, "collaborators", user)
+
+        def put() -> bool:
+            response = self.gh.session.put(url, data=json.dumps({"permission": "pull"}))
+            if response.status_code == 422 and "limit" in response.text.lower():
+                raise InvitationLimitReached(f"invitation limit reached on {self.full_name}")
+            if response.status_code == 404:
+                raise NoSuchUser("no such user")
+            if response.status_code >= 400:
+                raise gh_errors.error_for(response)
+            return response.status_code == 201
+
+        return _checked(f"send an invitation to {self.full_name}", put, needs=ADMINISTRATION)
+
+    def cancel_invitation(self, invitation_id: int) -> None:
+        path = ("invitations", str(invitation_id))
+        self._delete(f"cancel invitation {invitation_id} to {self.full_name}", path)
+
+    def remove_collaborator(self, user: str) -> None:
+        self._delete(f"remove a collaborator from {self.full_name}", ("collaborators", user))
+
+    def advisories_in_triage(self) -> list[Advisory]:
+        """Private vulnerability reports not yet accepted or closed (state `triage`)."""
+        items = self._get_pages(
+            f"list the private reports of {self.full_name}",
+            ("security-advisories",),
+            {"state": "triage"},
+            needs=ADVISORIES_READ,
+        )
+        return [
+            Advisory(
+                ghsa_id=str(item.get("ghsa_id") or ""),
+                summary=str(item.get("summary") or ""),
+                severity=item.get("severity") or None,
+                reporter=str((item.get("author") or {}).get("login") or ""),
+                created_at=str(item.get("created_at") or ""),
+                html_url=str(item.get("html_url") or ""),
+            )
+            for item in items
+        ]
+
+    def list_issues(self, state: str, label: str | None = None) -> list[Issue]:
+        """Every issue (pull requests left out) in `state`, with `label` if given."""
+        params = {"state": state, **({"labels": label} if label else {})}
+        items = self._get_pages(f"list the issues of {self.full_name}", ("issues",), params)
+        return [issue_from_json(item) for item in items if "pull_request" not in item]
+
+    def file_issue(self, title: str, body: str, labels: list[str]) -> int:
+        """Open an issue; its number. Never retried: a lost answer is found by its marker."""
+        url = self.gh.session.build_url("repos", self.owner, self.name, "issues")
+        payload = json.dumps({"title": title, "body": body, "labels": labels})
+
+        def post() -> int:
+            response = self.gh.session.post(url, data=payload)
+            if response.status_code >= 400:
+                raise gh_errors.error_for(response)
+            return int(response.json()["number"])
+
+        return _checked(f"open an issue in {self.full_name}", post, needs=ISSUES_WRITE)
+
+    def rewrite_issue_body(self, number: int, body: str) -> None:
+        doing = f"update issue #{number} of {self.full_name}"
+        self._send(doing, "PATCH", ("issues", str(number)), {"body": body}, needs=ISSUES_WRITE)
+
+    def _delete(self, doing: str, path: tuple[str, ...]) -> None:
+        """A DELETE whose 404 means the goal is reached already (gone meanwhile)."""
+        url = self.gh.session.build_url("repos", self.owner, self.name, *path)
+
+        def delete() -> None:
+            response = self.gh.session.delete(url)
+            if response.status_code >= 400 and response.status_code != 404:
+                raise gh_errors.error_for(response)
+
+        _checked(doing, delete, needs=ADMINISTRATION)
+
+    def _get_pages(
+        self, doing: str, path: tuple[str, ...], params: dict[str, str], needs: str = ""
+    ) -> list[dict[str, Any]]:
+        """Every item of a listing, following `Link: rel="next"` (at most 100 pages of 100)."""
+        first = self.gh.session.build_url("repos", self.owner, self.name, *path)
+
+        def fetch() -> list[dict[str, Any]]:
+            items: list[dict[str, Any]] = []
+            url: str | None = first
+            query: dict[str, Any] | None = {**params, "per_page": 100}
+            for _ in range(100):
+                if url is None:
+                    break
+                response = self.gh.session.get(url, params=query)
+                if response.status_code >= 400:
+                    raise gh_errors.error_for(response)
+                items.extend(response.json())
+                url, query = response.links.get("next", {}).get("url"), None
+            return items
+
+        return _checked(doing, fetch, needs)
+
+    # -- hazardous text: lock, body edit, transfer --
+    # Messages name no other repository: a public repository's run log is public, and the
+    # intake repository of an invite-only program is not named in public.
+
+    def lock_issue(self, number: int, reason: str) -> bool:
+        """Lock the issue's conversation to collaborators; False if it was locked already."""
+        issue = self._issue(number)
+        if issue.locked:
+            return False
+        path = ("issues", str(number), "lock")
+        self._send(f"lock #{number}", "PUT", path, {"lock_reason": reason}, needs=ISSUES_WRITE)
+        issue.locked = True
+        return True
+
+    def transfer_issue(self, number: int, repository: str) -> str:
+        """Move the issue to `repository` (another of the owner's repositories) with GraphQL's
+        `transferIssue`, the only way there is; comments move along and the old address
+        redirects. Returns the moved issue's address."""
+        issue_id = self._issue(number).as_dict().get("node_id")
+        variables = {"issue": issue_id, "repository": self._node_id_of(repository)}
+        doing = f"move #{number} to the intake repository"
+
+        def post() -> dict[str, Any]:
+            payload = json.dumps({"query": TRANSFER_ISSUE, "variables": variables})
+            response = self.gh.session.post(self._graphql_url(), data=payload)
+            if response.status_code >= 400:
+                raise gh_errors.error_for(response)
+            return dict(response.json())
+
+        answer = _checked(doing, post, needs=TRANSFER_NEEDS)
+        moved = ((answer.get("data") or {}).get("transferIssue") or {}).get("issue")
+        if answer.get("errors") or not isinstance(moved, dict):
+            errors = [e for e in answer.get("errors") or [] if isinstance(e, dict)]
+            said = ", ".join(sorted({str(e.get("type", "ERROR")) for e in errors})) or "no issue"
+            text = f"could not {doing}: GitHub answered {said}; it needs {TRANSFER_NEEDS}"
+            raise GatewayError(text)
+        return str(moved.get("url", ""))
+
+    def _node_id_of(self, repository: str) -> str:
+        """The GraphQL id of another repository, read through REST."""
+        owner, _, name = repository.partition("/")
+        url = self.gh.session.build_url("repos", owner, name)
+
+        def read() -> str:
+            response = self.gh.session.get(url)
+            if response.status_code >= 400:
+                raise gh_errors.error_for(response)
+            return str(response.json().get("node_id") or "")
+
+        found = _checked("read the intake repository", read, needs=TRANSFER_NEEDS)
+        if not found:
+            raise GatewayError("could not read the intake repository's id")
+        return found
+
+    def _graphql_url(self) -> str:
+        """api.github.com/graphql; on GitHub Enterprise Server, /api/graphql (not under v3)."""
+        base = str(self.gh.session.base_url).rstrip("/")
+        return base.removesuffix("/v3") + "/graphql"
+
 
 # What a refused (403) call most likely lacks; see GITHUB-NOTES (GitHub Actions).
 ISSUES_WRITE = "`issues: write`"
@@ -289,6 +506,34 @@ PULLS_WRITE = (
     '`pull-requests: write` and the repository setting "Allow GitHub Actions to create and '
     'approve pull requests"'
 )
+
+# -- scheduled runs: collaborators, invitations, advisories --
+# GITHUB_TOKEN has neither permission: a GitHub App token (see docs/bot.md, Scheduled runs).
+ADMINISTRATION = "a GitHub App or fine-grained token with Administration: read and write"
+ADVISORIES_READ = "a GitHub App or fine-grained token with Repository security advisories: read"
+_ROLE_FLAGS = (
+    ("admin", "admin"),
+    ("maintain", "maintain"),
+    ("push", "write"),
+    ("triage", "triage"),
+)
+
+
+def _role(collaborator: dict[str, Any]) -> str:
+    """A collaborator's role: GitHub's `role_name`, else the highest of its permission flags."""
+    if collaborator.get("role_name"):
+        return str(collaborator["role_name"])
+    flags = collaborator.get("permissions") or {}
+    return next((role for flag, role in _ROLE_FLAGS if flags.get(flag)), "read")
+
+
+# -- hazardous text: lock, body edit, transfer --
+TRANSFER_ISSUE = (
+    "mutation($issue: ID!, $repository: ID!) { transferIssue(input: {issueId: $issue, "
+    "repositoryId: $repository, createLabelsIfMissing: true}) { issue { number url } } }"
+)
+# The workflow's GITHUB_TOKEN reaches its own repository only (see GITHUB-NOTES).
+TRANSFER_NEEDS = "a token with issues: write on both repositories (a GitHub App installed on both)"
 
 
 def _checked(doing: str, action: Callable[[], T], needs: str = "") -> T:
@@ -401,3 +646,18 @@ class DryRunGateway:
         listing = "\n".join(f"--- {path}\n{text}" for path, text in files.items())
         self.actions.add(f"open pull request '{title}' from {branch}:\n{listing}")
         return f"(dry run: pull request from {branch})"
+
+    # -- hazardous text: lock, body edit, transfer --
+
+    def rewrite_issue_body(self, number: int, body: str) -> None:
+        self.actions.add(f"replace the text of #{number}:\n{body}")
+
+    def lock_issue(self, number: int, reason: str) -> bool:
+        if self.event["issue"].get("locked"):
+            return False
+        self.actions.add(f"lock #{number} ({reason})")
+        return True
+
+    def transfer_issue(self, number: int, repository: str) -> str:
+        self.actions.add(f"move #{number} to {repository}")
+        return f"(dry run: #{number} moved)"

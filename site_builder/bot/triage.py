@@ -7,22 +7,24 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from submissions_schema import Submission
 
+from ..content.channels import Channel, channel_of
 from ..content.entries import Content, ProgramEntry
 from ..content.load import CONTENT_DIR
-from ..content.publish import Publication, program_is_listed
-from ..content.redaction import has_redactions, redact
+from ..content.publish import program_is_listed
+from ..content.records import Policy
 from ..intake.forms import template_for_body
 from ..intake.parse import parse_issue_body
 from ..intake.submission import Intake, build_submission
+from .audience import Audience
 from .commands import Command, command_in
-from .duplicates import Similar, likely_duplicates
+from .duplicates import Similar
 from .finding_file import (
     body_hash,
     finding_markdown,
@@ -31,12 +33,14 @@ from .finding_file import (
     refreeze,
 )
 from .gateway import Gateway, IssueGone
+from .hazard import hazard_reasons, hide, intake_repository, is_scrubbed, move, scrubbed_body
 from .inert import inert
 from .model import Actions, Comment, Issue
 from .panel import judge
 from .proposal import proposal_problems
-from .report import render
+from .report import destination, not_here, render, render_elsewhere, render_hazard
 from .rulings import Ruling, reconcile
+from .similar import Submitted, compare, prose
 from .state import MARKER, BotState, find_bot_comment, read_state
 
 ISSUE_ACTIONS = frozenset({"opened", "edited", "reopened"})
@@ -205,6 +209,9 @@ class Run:
         self.gateway, self.content, self.as_of, self.root = gateway, content, as_of, root
         self.issue, self.event, self.actions = issue, event, actions
         self.permissions: dict[str, bool] = {}
+        self.audience = Audience.of(event, _here(gateway, event), content, as_of)
+        template = template_for_body(issue.body, content)
+        self.values = parse_issue_body(issue.body, template).values
 
     def go(self) -> Outcome:
         issue = self.issue
@@ -214,26 +221,40 @@ class Run:
         state = read_state(bot_comment)
         intake = self._intake()
         program = intake.program
-        if program and program.program.participation == "invite-only" and not self._private():
-            return self._invite_only_in_public(program, bot_comment)
-        policy = (
-            self.content.policies.get(program.program.disclosure_policy).record
-            if program and program.program.disclosure_policy in self.content.policies
-            else None
-        )
+        policy = self._policy(program)
+        channel = channel_of(program, self.content) if program else None
+        hazards = hazard_reasons(self.values, policy, issue.body)
+        # In public, once hazardous always hazardous: the issue's text is gone already.
+        if self.audience.public and (hazards or state.sensitive):
+            return self._out_of_view(program, channel, state, bot_comment)
+        if program and channel and not self.audience.serves(program, channel):
+            return self._elsewhere(program, channel, bot_comment)
+        return self._triage(comments, bot_comment, state, intake, policy, bool(hazards))
+
+    def _triage(
+        self,
+        comments: list[Comment],
+        bot_comment: Comment | None,
+        state: BotState,
+        intake: Intake,
+        policy: Policy | None,
+        sensitive: bool,
+    ) -> Outcome:
+        """Check the submission, reconcile the commands, apply the ruling and answer."""
+        program = intake.program
         commands = self._commands(comments)
         ruling = reconcile(commands, self._allowed)
         self._panel(commands, state, ruling, intake, program)
-        sensitive = self._sensitive(intake, policy)
         # The record is frozen at the accepted revision: any later change of the body is
         # flagged for as long as it lasts, and never enters the proposed finding.
         edited_after = self._edited_after_acceptance(state)
         self._apply(ruling, state, intake, program, policy)
         self._label(intake, ruling, sensitive, edited_after)
-        similar = [] if sensitive or not program else self._similar(intake, program, state)
+        similar = self._similar(intake, program, state, sensitive) if program else []
         state.sensitive = sensitive
         state.processed = sorted({c.comment.id for c in commands})
         body = render(
+            audience=self.audience,
             intake=intake,
             program=program,
             policy=policy,
@@ -247,32 +268,83 @@ class Run:
         self._write_comment(bot_comment, body)
         verdict = "valid" if intake.submission else f"{len(intake.problems)} problem(s)"
         return Outcome(
-            f"#{issue.number}: {verdict}; ruling {ruling.status or 'none'}", self.actions
+            f"#{self.issue.number}: {verdict}; ruling {ruling.status or 'none'}", self.actions
         )
 
-    def _private(self) -> bool:
-        """Whether the repository is private, from the event; anything unclear is public."""
-        repository = self.event.get("repository")
-        return isinstance(repository, dict) and repository.get("private") is True
+    def _policy(self, program: ProgramEntry | None) -> Policy | None:
+        entry = self.content.policies.get(program.program.disclosure_policy) if program else None
+        return entry.record if entry else None
 
-    def _invite_only_in_public(self, program: ProgramEntry, existing: Comment | None) -> Outcome:
-        """A public issue for an invite-only program: one answer for everyone, invited or not,
-        so that nobody learns from it who is invited; nothing is quoted, nothing is triaged in
-        public (rulings would tell who is invited, too)."""
-        wanted = {"submission", f"program:{program.slug}", "invite-only"}
+    def _where(self, program: ProgramEntry | None) -> str | None:
+        """Where hazardous details go: the program's private contact (its policy's), else,
+        for an issue naming no known program, the site's own contact."""
+        if program is not None:
+            return self.content.private_contact(program.program)
+        contact = self.content.settings.contact if self.content.settings else None
+        return (contact.email or contact.url) if contact else None
+
+    def _elsewhere(
+        self, program: ProgramEntry, channel: Channel, existing: Comment | None
+    ) -> Outcome:
+        """A submission to a program whose reports are not taken here (another channel, or an
+        invite-only program in public): one answer for everyone, invited or not, so that
+        nobody learns from it who is invited; nothing is quoted, nothing is triaged (rulings
+        would tell who is invited, too)."""
+        wanted = {"submission", f"program:{program.slug}"}
+        if program.program.participation != "public":
+            wanted.add("invite-only")
         _add_missing_labels(self.gateway, self.issue, wanted, self.actions)
-        where = self.content.private_contact(program.program)
-        body = (
-            f"{MARKER}\n### Invite-only program\n\n"
-            f"**{inert(program.program.name)}** is invite-only, and its reports are not handled "
-            "in public issues: whoever files one here gets this same answer. Please edit this "
-            "issue to remove any details, and send the report through the program's private "
-            f"channel{': ' + where if where else ''}.\n"
-        )
-        self._write_comment(existing, body)
+        to = destination(program, channel, self._where(program))
+        self._write_comment(existing, render_elsewhere(program, self.audience.public, to))
         return Outcome(
-            f"#{self.issue.number}: invite-only program in public; not triaged", self.actions
+            f"#{self.issue.number}: {program.slug} takes no reports here; not triaged",
+            self.actions,
         )
+
+    def _out_of_view(
+        self,
+        program: ProgramEntry | None,
+        channel: Channel | None,
+        state: BotState,
+        existing: Comment | None,
+    ) -> Outcome:
+        """Hazardous text in a public repository: move the issue to a private intake
+        repository if one is configured, else replace its text with the public summary, lock
+        it and label it; one neutral answer either way, and nothing triaged in public."""
+        number = self.issue.number
+        # Hazardous details never go to a public channel, the program's own form included.
+        private = channel if channel is not None and not channel.is_public else None
+        to = destination(program, private, self._where(program))
+        state.sensitive, state.similar = True, None  # the shared words came from the text
+        served = program is None or (channel is not None and self.audience.serves(program, channel))
+        why = None if served or program is None else not_here(program, public=True)
+        target = intake_repository(channel, self.content, self.audience.repository)
+        if target is not None and not is_scrubbed(self.issue.body):
+            # Answer first: the comment moves with the issue, and its notification tells the
+            # hunter what happened even if they cannot read the intake repository.
+            answer = render_hazard(to=to, elsewhere=why, moved=True, move_failed=False, state=state)
+            existing = self._write_comment(existing, answer)
+            if move(self.gateway, self.issue, target, self.actions):
+                return Outcome(f"#{number}: hazardous text; moved out of public view", self.actions)
+        self._hide(program)
+        failed = target is not None
+        answer = render_hazard(to=to, elsewhere=why, moved=False, move_failed=failed, state=state)
+        self._write_comment(existing, answer)
+        return Outcome(f"#{number}: hazardous text; hidden from public view", self.actions)
+
+    def _hide(self, program: ProgramEntry | None) -> None:
+        """Replace the text by its public summary (once), lock the issue and label it."""
+        body = self.issue.body
+        if not is_scrubbed(body):
+            name = program.program.name if program else None
+            body = scrubbed_body(name, self.values.get("summary"))
+        hide(self.gateway, self.issue, body, self.actions)
+        wanted = {"submission", "sensitive"}
+        if program:
+            wanted.add(f"program:{program.slug}")
+            if program.program.participation != "public":
+                wanted.add("invite-only")
+        _add_missing_labels(self.gateway, self.issue, wanted, self.actions)
 
     def _panel(
         self,
@@ -300,10 +372,8 @@ class Run:
         ruling.reason = "" if accepted else decision["rationale"]
 
     def _intake(self) -> Intake:
-        template = template_for_body(self.issue.body, self.content)
-        parsed = parse_issue_body(self.issue.body, template)
         return build_submission(
-            parsed.values,
+            self.values,
             title=self.issue.title,
             content=self.content,
             author=self.issue.author,
@@ -325,19 +395,6 @@ class Run:
                 user.lower() in triagers or self.gateway.permission(user) in WRITERS
             )
         return self.permissions[user]
-
-    def _sensitive(self, intake: Intake, policy: Any) -> bool:
-        """Heuristic, erring on the side of caution: a non-disclosure program, or a hunter who
-        says hazardous details exist while the issue holds long code blocks or redaction
-        markers (the details were probably pasted)."""
-        if policy is not None and policy.model == "non-disclosure":
-            return True
-        sub = intake.submission
-        if sub is None or sub.hazardous_details != "withheld":
-            return False
-        body = self.issue.body
-        fenced = sum(len(block) for block in re.findall(r"```.*?```", body, re.S))
-        return has_redactions(body) or fenced > 800 or len(sub.reproduction) > 4000
 
     def _apply(
         self,
@@ -385,7 +442,8 @@ class Run:
         if refused:
             ruling.log.append(
                 "The ruling cannot be recorded: the proposed finding would not validate "
-                f"({inert(refused[0], 300)}). Correct the ruling with a new command."
+                f"({inert(self.audience.proposal_refusal(refused, files), 300)}). Correct the "
+                "ruling with a new command."
             )
             return False
         state.pull_request = self.gateway.propose(
@@ -465,61 +523,50 @@ class Run:
             self.gateway.remove_label(self.issue.number, stale)
             self.actions.add(f"label removed: {stale}")
 
-    def _similar(self, intake: Intake, program: ProgramEntry, state: BotState) -> list[Any]:
-        """Likely duplicates among the program's published findings and its other open
-        submissions, computed once per issue and kept in the bot state (so later runs stay
-        cheap and the comment stays stable).
-
-        The comment and its state are public: only findings published as of today are
-        compared, on their redacted text, and never for an invite-only program (whose reports
-        must not be hinted at); issues labelled sensitive are left out."""
-        if program.program.participation != "public":
-            return []
-        publication = Publication(self.content, self.as_of)
-        public = {
-            f"{f.id} “{f.finding.title}”": f
-            for f in self.content.findings
-            if f.program_slug == program.slug and publication.is_public(f)
-        }
+    def _similar(
+        self, intake: Intake, program: ProgramEntry, state: BotState, sensitive: bool
+    ) -> list[Similar]:
+        """Likely duplicates, computed once per issue and kept in the bot state (so later runs
+        stay cheap and the comment stays stable). The comment and its state are read by the
+        audience: it decides what is compared and named (see similar.py, audience.py)."""
         if state.similar is None:
             summary = intake.submission.summary if intake.submission else self.issue.body
-            findings = [
-                (label, f.finding.title + " " + redact(f.source.body))
-                for label, f in public.items()
-            ]
-            # Other submissions are compared body to body: both are rendered forms.
-            issues = [
-                (f"#{i.number} “{i.title}”", i.title + " " + i.body)
-                for i in self.gateway.open_issues(f"program:{program.slug}")
-                if i.number != self.issue.number and "sensitive" not in i.labels
-            ]
-            found = likely_duplicates(self.issue.title + " " + summary, findings)
-            found += likely_duplicates(self.issue.title + " " + self.issue.body, issues)
-            found.sort(key=lambda s: (-s.score, s.label))
-            state.similar = [[s.label, s.score, list(s.shared)] for s in found[:3]]
-        # A state written before a finding's disclosure was withdrawn, or by an older version,
-        # may name what is not public today: keep only issues and published findings.
-        state.similar = [row for row in state.similar if row[0].startswith("#") or row[0] in public]
-        return [Similar(label, score, tuple(shared)) for label, score, shared in state.similar]
+            submitted = Submitted(
+                self.issue, summary, prose(self.values, self.issue.body), sensitive
+            )
+            others = self.gateway.open_issues(f"program:{program.slug}")
+            found = compare(self.audience, program, submitted, others)
+            state.similar = [[s.label, s.score, list(s.shared)] for s in found]
+        rows = [Similar(label, score, tuple(shared)) for label, score, shared in state.similar]
+        kept = [
+            Similar(s.label, s.score, () if sensitive else s.shared)
+            for s in self.audience.nameable(rows)
+        ]
+        state.similar = [[s.label, s.score, list(s.shared)] for s in kept]
+        return kept
 
-    def _write_comment(self, existing: Comment | None, body: str) -> None:
+    def _write_comment(self, existing: Comment | None, body: str) -> Comment:
+        """Create or update the bot's one comment; the comment as it now stands."""
         number = self.issue.number
         if existing is not None:
             if existing.body != body:
                 self.gateway.edit_comment(existing.id, body)
                 self.actions.add(f"bot comment {existing.id} updated")
-            return
+            return replace(existing, body=body)
         try:
-            self.gateway.create_comment(number, body)
+            made = self.gateway.create_comment(number, body)
         except Exception:
             # The POST may have been applied before the failure: look for our own marker
             # before trying again, so a retry never leaves two bot comments.
             again = find_bot_comment(self.gateway.comments(number), self.gateway.bot_login)
             if again is None:
-                self.gateway.create_comment(number, body)
-            elif again.body != body:
-                self.gateway.edit_comment(again.id, body)
+                made = self.gateway.create_comment(number, body)
+            else:
+                if again.body != body:
+                    self.gateway.edit_comment(again.id, body)
+                made = replace(again, body=body)
         self.actions.add(f"bot comment posted on #{number}")
+        return made
 
 
 def _proposal_branch(issue_number: int) -> str:
@@ -541,3 +588,13 @@ def _program_sha(root: Path, slug: str) -> str | None:
         result = None
     sha = result.stdout.strip() if result and result.returncode == 0 else ""
     return sha or os.environ.get("GITHUB_SHA") or None
+
+
+def _here(gateway: Gateway, event: dict[str, Any]) -> str | None:
+    """The repository the bot writes to (owner/name): the gateway's, else the event's."""
+    name = getattr(gateway, "full_name", None)
+    if isinstance(name, str) and name:
+        return name
+    repository = event.get("repository")
+    found = repository.get("full_name") if isinstance(repository, dict) else None
+    return found if isinstance(found, str) and found else None

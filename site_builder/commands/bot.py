@@ -1,4 +1,5 @@
-"""`bounties bot`: handle one GitHub event (run by GitHub Actions)."""
+"""`bounties bot`: handle one GitHub event, or with --scheduled do the periodic tasks (both run
+by GitHub Actions)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..bot.collaborators import GITHUB_DAILY_INVITATIONS
 from .common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -26,6 +28,8 @@ from .common import (
 
 if TYPE_CHECKING:
     from ..content.entries import Content
+
+TRIAGE_REPOSITORY_VARIABLE = "BOUNTIES_TRIAGE_REPOSITORY"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -48,9 +52,48 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="issues or issue_comment (default: $GITHUB_EVENT_NAME, or guessed)",
     )
     parser.add_argument("--dry-run", action="store_true", help="print actions, change nothing")
+    _add_scheduled_options(parser)
     add_root(parser)
     add_as_of(parser)
     parser.set_defaults(run=run)
+
+
+def _add_scheduled_options(parser: argparse.ArgumentParser) -> None:
+    scheduled = parser.add_argument_group(
+        "scheduled runs",
+        "With --scheduled no event is read: the bot keeps private intake repositories'\n"
+        "read-only collaborators in step with invitations.yml, triages private reports\n"
+        "privately and reminds maintainers of response targets (see docs/bot.md). It needs\n"
+        "a GitHub App token in GITHUB_TOKEN; --dry-run reads GitHub but writes nothing.",
+    )
+    scheduled.add_argument("--scheduled", action="store_true", help="run the scheduled tasks")
+    scheduled.add_argument(
+        "--max-invitations",
+        type=_invitation_limit,
+        default=GITHUB_DAILY_INVITATIONS,
+        metavar="N",
+        help=f"invitations sent per repository and run, 1-{GITHUB_DAILY_INVITATIONS} "
+        f"(GitHub's daily limit; default {GITHUB_DAILY_INVITATIONS})",
+    )
+    scheduled.add_argument(
+        "--triage-repository",
+        default=os.environ.get(TRIAGE_REPOSITORY_VARIABLE) or None,
+        metavar="OWNER/NAME",
+        help="private repository, readable by maintainers only, where the triage of private "
+        f"reports is recorded (default: ${TRIAGE_REPOSITORY_VARIABLE}; none: not recorded)",
+    )
+
+
+def _invitation_limit(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= GITHUB_DAILY_INVITATIONS:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number from 1 to {GITHUB_DAILY_INVITATIONS}"
+        )
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
     from ..bot.model import Actions
     from ..bot.triage import acknowledge_while_paused, handle
 
+    if args.scheduled:
+        return _run_scheduled(args)
     event = _event(args.event)
     name = (
         args.event_name
@@ -101,6 +146,52 @@ def run(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return EXIT_OK
+
+
+def _run_scheduled(args: argparse.Namespace) -> int:
+    """`--scheduled`: the log goes to stdout, failures to stderr (exit 1, no traceback)."""
+    from ..bot.gateway import BOT_LOGIN, GitHubGateway
+    from ..bot.model import Actions
+    from ..bot.repository import DryRunRepository
+    from ..bot.scheduled import Options, run_scheduled
+
+    as_of = as_of_day(args)
+    content = valid_content(content_root(args.root), as_of)  # never sync from broken content
+    site = os.environ.get("GITHUB_REPOSITORY") or (
+        content.settings.repository if content.settings else None
+    )
+    if not site:
+        raise UsageError("no repository: set GITHUB_REPOSITORY or repository in site.yml")
+    connection = GitHubGateway(
+        os.environ.get("GITHUB_API_URL", "https://api.github.com"),
+        _required("GITHUB_TOKEN"),
+        site,
+        os.environ.get("BOUNTIES_BOT_LOGIN", BOT_LOGIN),
+    )
+    actions = Actions()
+    gateways: dict[str, Any] = {}
+
+    def gateway_for(repository: str) -> Any:
+        if repository not in gateways:
+            real = connection.on(repository)
+            gateways[repository] = DryRunRepository(real, actions) if args.dry_run else real
+        return gateways[repository]
+
+    started = time.perf_counter()
+    options = Options(as_of, args.max_invitations, args.triage_repository)
+    report = run_scheduled(gateway_for, content, options)
+    for line in report.lines:
+        print(("(dry run) " if args.dry_run else "") + line)
+    for line in actions.done:
+        print(f"(dry run) would {line}")
+    for error in report.errors:
+        print(f"bounties bot: {error}", file=sys.stderr)
+    print(
+        f"bounties bot: scheduled run as of {as_of}; {connection.request_count()} API "
+        f"request(s) in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return EXIT_PROBLEMS if report.errors else EXIT_OK
 
 
 def _content_or_none(root: Path, as_of: date) -> Content | None:

@@ -64,6 +64,8 @@ def skeleton_files(
     }
     if setup.kind != "external":  # no issues to triage when reports arrive elsewhere
         files[".github/workflows/bot.yml"] = fill(_text("workflows/bot.yml"))
+        # Collaborators of the intake repository, private reports, reminders (App token).
+        files[".github/workflows/bot-scheduled.yml"] = fill(_text("workflows/bot-scheduled.yml"))
     files.update(_starter_programs(org, today, setup))
     files.update({f"schemas/{name}": text for name, text in schema_documents().items()})
     if setup.kind == "private-intake":

@@ -235,6 +235,18 @@ class RepoState:
         self.deleted: dict[int, int] = {}  # issue number -> status answered (410 or 404)
         self.moved: dict[int, tuple[RepoState, int] | None] = {}  # None: moved out of sight
         self.created_at = "2025-06-01T12:00:00Z"
+        # -- scheduled runs: collaborators, invitations, advisories --
+        # Collaborators are `permissions` above (login -> role); invitations and advisories are
+        # GitHub JSON; `invitations_sent` holds the fake-clock time of every invitation created,
+        # for GitHub's limit of 50 a repository per 24 hours.
+        self.private = False
+        self.invitations: list[dict] = []
+        self.invitations_sent: list[datetime] = []
+        self.advisories: list[dict] = []
+        # -- hazardous text: lock, body edit, transfer --
+        # Earlier texts of each issue's body (number -> oldest first), as GitHub's edit history
+        # keeps them for anyone who can read the repository.
+        self.body_history: dict[int, list[str | None]] = {}
 
     @property
     def full_name(self) -> str:
@@ -319,6 +331,8 @@ class FakeGitHub:
         self._repos: dict[str, RepoState] = {}
         self.main = self._new_repo(owner, repo, default_branch)
         self.owner, self.repo, self.default_branch = owner, repo, default_branch
+        # -- scheduled runs: collaborators, invitations, advisories --
+        self.missing_users: set[str] = set()  # logins with no GitHub account (casefolded)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -515,6 +529,94 @@ class FakeGitHub:
             self.main.moved[number] = (target, new_number)
             return moved["url"]
 
+    # -- scheduled runs: collaborators, invitations, advisories --
+
+    def add_repository(self, full_name: str, *, private: bool = False) -> RepoState:
+        """Another repository (e.g. a private intake repository), created if new."""
+        with self._lock:
+            owner, _, name = full_name.partition("/")
+            repo = self.repository(full_name) or self._new_repo(owner, name, "main")
+            repo.private = private
+            return repo
+
+    def set_role(self, full_name: str, user: str, role: str) -> None:
+        """`user`'s role on any known repository (set_permission() is for the main one)."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {ROLES}, not {role!r}")
+        with self._lock:
+            self.repository(full_name).permissions[user.casefold()] = role
+
+    def add_invitation(
+        self, full_name: str, user: str, *, permission: str = "read", expired: bool = False
+    ) -> dict:
+        """A pending invitation made earlier (not counted against today's limit)."""
+        with self._lock:
+            repo = self.repository(full_name)
+            invitation = self._new_invitation(repo, user, permission)
+            invitation["expired"] = expired
+            return invitation
+
+    def accept_invitation(self, full_name: str, user: str) -> None:
+        """`user` accepts their pending invitation and becomes a collaborator."""
+        with self._lock:
+            repo = self.repository(full_name)
+            invitation = next(
+                i for i in repo.invitations if i["invitee"]["login"].casefold() == user.casefold()
+            )
+            repo.invitations.remove(invitation)
+            repo.permissions[user.casefold()] = invitation["permissions"]
+
+    def add_advisory(
+        self,
+        full_name: str,
+        ghsa_id: str,
+        *,
+        summary: str,
+        description: str,
+        reporter: str,
+        severity: str | None = "high",
+        state: str = "triage",
+        created_at: str | None = None,
+    ) -> dict:
+        """A private vulnerability report (repository security advisory)."""
+        with self._lock:
+            repo = self.repository(full_name)
+            advisory = _advisory_json(
+                self, repo, ghsa_id, summary, description, reporter, severity, state
+            )
+            advisory["created_at"] = advisory["updated_at"] = created_at or self._now()
+            repo.advisories.append(advisory)
+            return advisory
+
+    def add_issue_in(self, full_name: str, number: int, **fields: Any) -> dict:
+        """add_issue() on any known repository."""
+        with self._lock:
+            fields["labels"] = list(fields.get("labels", ()))
+            return self._store_issue(self.repository(full_name), number, **fields)
+
+    def add_comment_in(self, full_name: str, number: int, **fields: Any) -> dict:
+        """add_comment() on any known repository."""
+        with self._lock:
+            return self._store_comment(self.repository(full_name), number, **fields)
+
+    def _new_invitation(self, repo: RepoState, user: str, permission: str) -> dict:
+        self._ids.setdefault("invitation", 0)
+        invitation_id = self._next_id("invitation")
+        invitation = {
+            "id": invitation_id,
+            "node_id": _node_id("RepositoryInvitation", invitation_id),
+            "repository": self.repo_json(repo),
+            "invitee": self.user_json(user),
+            "inviter": self.user_json(self.bot_login),
+            "permissions": permission,
+            "created_at": self._now(),
+            "expired": False,
+            "url": f"{self.api_url}/user/repository_invitations/{invitation_id}",
+            "html_url": f"{repo.html}/invitations",
+        }
+        repo.invitations.append(invitation)
+        return invitation
+
     # ------------------------------------------------------------------ fault injection
 
     def fault(
@@ -675,7 +777,7 @@ class FakeGitHub:
             "node_id": _node_id("Repository", repo.id),
             "name": repo.name,
             "full_name": repo.full_name,
-            "private": False,
+            "private": repo.private,
             "owner": self.user_json(repo.owner, "Organization"),
             "html_url": repo.html,
             "description": "AI-safety bounty programs",
@@ -745,7 +847,7 @@ class FakeGitHub:
             "is_template": False,
             "web_commit_signoff_required": False,
             "topics": [],
-            "visibility": "public",
+            "visibility": "private" if repo.private else "public",
             "forks": 0,
             "open_issues": open_count,
             "watchers": 0,
@@ -1301,6 +1403,18 @@ _REPO_ROUTES: list[tuple[str, str, str]] = [
     ("POST", r"/pulls", "create_pull"),
     ("GET", r"/pulls/(?P<n>\d+)", "get_pull"),
     ("PATCH", r"/pulls/(?P<n>\d+)", "edit_pull"),
+]
+
+# -- scheduled runs: collaborators, invitations, advisories --
+_REPO_ROUTES += [
+    ("GET", r"/collaborators", "list_collaborators"),
+    ("PUT", r"/collaborators/(?P<user>[^/]+)", "add_collaborator"),
+    ("DELETE", r"/collaborators/(?P<user>[^/]+)", "remove_collaborator"),
+    ("GET", r"/invitations", "list_invitations"),
+    ("DELETE", r"/invitations/(?P<iid>\d+)", "delete_invitation"),
+    ("GET", r"/security-advisories", "list_advisories"),
+    ("GET", r"/security-advisories/(?P<ghsa>[^/]+)", "get_advisory"),
+    ("PATCH", r"/security-advisories/(?P<ghsa>[^/]+)", "edit_advisory"),
 ]
 
 
@@ -2076,6 +2190,173 @@ class _Routes:
             issue["closed_at"] = pull["closed_at"]
         return Response(200, fake.render_pull(repo, pull, req.accept))
 
+    # -- scheduled runs: collaborators, invitations, advisories --
+
+    @staticmethod
+    def list_collaborators(fake: FakeGitHub, req: Request, repo: RepoState) -> Response:
+        # Every collaborator counts as direct: the fake has no teams (any `affiliation`).
+        items = []
+        for login, role in sorted(repo.permissions.items()):
+            if role != "none":
+                data = fake.user_json(login)
+                flags = ROLE_FLAGS[role]
+                data["permissions"] = {
+                    f: f in flags for f in ("admin", "maintain", "push", "triage", "pull")
+                }
+                data["role_name"] = role
+                items.append(data)
+        return _page(fake, req, items)
+
+    @staticmethod
+    def add_collaborator(fake: FakeGitHub, req: Request, repo: RepoState, user: str) -> Response:
+        permission = _dict_body(req).get("permission", "push")  # GitHub's default
+        if permission not in INVITATION_ROLE:
+            raise _validation("Repository", "permission", "invalid")
+        role = INVITATION_ROLE[permission]
+        if user.casefold() in fake.missing_users:
+            raise _not_found()
+        if fake.role(repo, user) != "none":
+            # Documented: an existing collaborator's role is *changed*, answered with 204.
+            repo.permissions[user.casefold()] = role
+            return Response(204)
+        day_ago = fake.clock - timedelta(hours=24)
+        if sum(1 for sent in repo.invitations_sent if sent > day_ago) >= INVITATIONS_PER_DAY:
+            # The status is GitHub's; the exact wording of this refusal is not documented.
+            raise GitHubError(
+                422,
+                "Validation Failed",
+                errors=[
+                    {
+                        "resource": "Repository",
+                        "code": "custom",
+                        "message": "You can only invite 50 people to a repository per 24 hours: "
+                        "invitation limit reached",
+                    }
+                ],
+            )
+        # Not documented either: the fake replaces an earlier pending invitation with a new one,
+        # counted against the limit like any other.
+        repo.invitations = [
+            i for i in repo.invitations if i["invitee"]["login"].casefold() != user.casefold()
+        ]
+        invitation = fake._new_invitation(repo, user, role)
+        repo.invitations_sent.append(fake.clock)
+        return Response(201, invitation)
+
+    @staticmethod
+    def remove_collaborator(fake: FakeGitHub, req: Request, repo: RepoState, user: str) -> Response:
+        repo.permissions.pop(user.casefold(), None)
+        return Response(204)
+
+    @staticmethod
+    def list_invitations(fake: FakeGitHub, req: Request, repo: RepoState) -> Response:
+        return _page(fake, req, [copy.deepcopy(i) for i in repo.invitations])
+
+    @staticmethod
+    def delete_invitation(fake: FakeGitHub, req: Request, repo: RepoState, iid: str) -> Response:
+        found = next((i for i in repo.invitations if i["id"] == int(iid)), None)
+        if found is None:
+            raise _not_found()
+        repo.invitations.remove(found)
+        return Response(204)
+
+    @staticmethod
+    def _advisory(repo: RepoState, ghsa: str) -> dict:
+        found = next((a for a in repo.advisories if a["ghsa_id"] == ghsa), None)
+        if found is None:
+            raise _not_found()
+        return found
+
+    @staticmethod
+    def list_advisories(fake: FakeGitHub, req: Request, repo: RepoState) -> Response:
+        state = req.query.get("state")
+        items = [a for a in repo.advisories if state is None or a["state"] == state]
+        items.sort(key=lambda a: a["created_at"], reverse=True)
+        return _page(fake, req, [copy.deepcopy(a) for a in items])
+
+    @staticmethod
+    def get_advisory(fake: FakeGitHub, req: Request, repo: RepoState, ghsa: str) -> Response:
+        return Response(200, copy.deepcopy(_Routes._advisory(repo, ghsa)))
+
+    @staticmethod
+    def edit_advisory(fake: FakeGitHub, req: Request, repo: RepoState, ghsa: str) -> Response:
+        advisory = _Routes._advisory(repo, ghsa)
+        body = _dict_body(req)
+        unknown = set(body) - ADVISORY_FIELDS
+        if unknown:
+            raise _validation("Advisory", sorted(unknown)[0], "invalid")
+        if body.get("state", "draft") not in ("published", "closed", "draft"):
+            raise _validation("Advisory", "state", "invalid")
+        advisory.update(body)
+        advisory["updated_at"] = fake._now()
+        return Response(200, copy.deepcopy(advisory))
+
+
+# -- scheduled runs: collaborators, invitations, advisories --
+INVITATIONS_PER_DAY = 50
+# `permission` of PUT /collaborators/{user} -> the role (also the invitation's `permissions`).
+INVITATION_ROLE = {
+    "pull": "read",
+    "triage": "triage",
+    "push": "write",
+    "maintain": "maintain",
+    "admin": "admin",
+}
+ADVISORY_FIELDS = frozenset(
+    {
+        "summary",
+        "description",
+        "cve_id",
+        "vulnerabilities",
+        "cwe_ids",
+        "credits",
+        "severity",
+        "cvss_vector_string",
+        "state",
+        "collaborating_users",
+        "collaborating_teams",
+    }
+)
+
+
+def _advisory_json(
+    fake: FakeGitHub,
+    repo: RepoState,
+    ghsa_id: str,
+    summary: str,
+    description: str,
+    reporter: str,
+    severity: str | None,
+    state: str,
+) -> dict:
+    author = fake.user_json(reporter)
+    return {
+        "ghsa_id": ghsa_id,
+        "cve_id": None,
+        "url": f"{repo.api}/security-advisories/{ghsa_id}",
+        "html_url": f"{repo.html}/security/advisories/{ghsa_id}",
+        "summary": summary,
+        "description": description,
+        "severity": severity,
+        "author": author,
+        "publisher": None,
+        "identifiers": [{"value": ghsa_id, "type": "GHSA"}],
+        "state": state,
+        "published_at": None,
+        "closed_at": None,
+        "withdrawn_at": None,
+        "submission": {"accepted": False},
+        "vulnerabilities": [],
+        "cvss": {"vector_string": None, "score": None},
+        "cwes": [],
+        "cwe_ids": [],
+        "credits": [{"login": reporter, "type": "reporter"}],
+        "credits_detailed": [{"user": author, "type": "reporter", "state": "accepted"}],
+        "collaborating_users": None,
+        "collaborating_teams": None,
+        "private_fork": None,
+    }
+
 
 def _sync_pull_from_issue(repo: RepoState, issue: dict) -> None:
     for pull in repo.pulls:
@@ -2185,3 +2466,175 @@ def _pause(stopping: threading.Event, seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while not stopping.is_set() and time.monotonic() < deadline:
         time.sleep(0.01)
+
+
+# -- hazardous text: lock, body edit, transfer --
+# Issue locks, the edit history GitHub keeps of issue bodies, and GraphQL's `transferIssue`.
+# GraphQL is served where GitHub Enterprise Server has it, /api/graphql beside the REST prefix
+# (github.com: api.github.com/graphql); the fake answers that one mutation only. A transfer
+# follows GitHub's documented rules: open issues only, write access to both repositories,
+# the same owner, never from a private repository to a public one; comments and labels move
+# with the issue (labels missing in the target are created when `createLabelsIfMissing`), the
+# node id stays, and the old number answers 301 to the new one. Whether GitHub moves the edit
+# history is not documented: the fake moves it, so tests do not count on its loss.
+
+GRAPHQL_PATH = "/api/graphql"
+LOCK_REASONS = ("off-topic", "too heated", "resolved", "spam")
+_WRITERS = ("admin", "maintain", "write")
+
+
+def _lock_issue(fake: FakeGitHub, req: Request, repo: RepoState, n: str) -> Response:
+    issue = _Routes._issue(fake, req, repo, n)
+    if fake.role(repo, fake.bot_login) not in _WRITERS:
+        raise GitHubError(403, "Resource not accessible by integration")
+    reason = _dict_body(req).get("lock_reason")
+    if reason is not None and reason not in LOCK_REASONS:
+        raise _validation("Issue", "lock_reason", "invalid")
+    issue["locked"], issue["active_lock_reason"] = True, reason
+    issue["updated_at"] = fake._now()
+    return Response(204)
+
+
+def _unlock_issue(fake: FakeGitHub, req: Request, repo: RepoState, n: str) -> Response:
+    issue = _Routes._issue(fake, req, repo, n)
+    issue["locked"], issue["active_lock_reason"] = False, None
+    return Response(204)
+
+
+_edit_issue_without_history = _Routes.edit_issue
+
+
+def _edit_issue(fake: FakeGitHub, req: Request, repo: RepoState, n: str) -> Response:
+    """PATCH an issue, keeping the earlier body in its edit history when the body changes."""
+    issue = repo.issues.get(int(n))
+    before = issue["body"] if issue is not None else None
+    response = _edit_issue_without_history(fake, req, repo, n)
+    if issue is not None and response.status == 200 and issue["body"] != before:
+        repo.body_history.setdefault(int(n), []).append(before)
+    return response
+
+
+def _graphql_error(kind: str, message: str) -> Response:
+    error = {"type": kind, "path": ["transferIssue"], "message": message}
+    return Response(200, {"data": {"transferIssue": None}, "errors": [error]})
+
+
+def _graphql_argument(query: str, variables: dict, name: str) -> str | None:
+    """An argument of the mutation, given inline ("...") or as a variable ($name)."""
+    match = re.search(name + r'\s*:\s*(?:"([^"]*)"|\$(\w+))', query)
+    if match is None:
+        return None
+    value = match.group(1) if match.group(1) is not None else variables.get(match.group(2))
+    return value if isinstance(value, str) else None
+
+
+def _graphql(fake: FakeGitHub, req: Request) -> Response:
+    body = _dict_body(req)
+    query, variables = str(body.get("query") or ""), body.get("variables") or {}
+    if not re.search(r"\bmutation\b", query) or "transferIssue" not in query:
+        return Response(200, {"errors": [{"message": "The fake answers transferIssue only"}]})
+    issue_id = _graphql_argument(query, variables, "issueId")
+    target_id = _graphql_argument(query, variables, "repositoryId")
+    found = next(
+        (
+            (repo, number)
+            for repo in fake._repos.values()
+            for number, issue in repo.issues.items()
+            if issue["node_id"] == issue_id
+        ),
+        None,
+    )
+    target = next(
+        (r for r in fake._repos.values() if _node_id("Repository", r.id) == target_id), None
+    )
+    if found is None or target is None:
+        missing = issue_id if found is None else target_id
+        message = f"Could not resolve to a node with the global id of '{missing}'"
+        return _graphql_error("NOT_FOUND", message)
+    source, number = found
+    refusal = _transfer_refusal(fake, source, source.issues[number], target)
+    if refusal is not None:
+        return _graphql_error(*refusal)
+    keep_labels = re.search(r"createLabelsIfMissing\s*:\s*true", query) is not None
+    moved = _move_issue(fake, source, number, target, keep_labels)
+    answer = {"number": moved["number"], "url": moved["html_url"], "id": moved["node_id"]}
+    return Response(200, {"data": {"transferIssue": {"issue": answer}}})
+
+
+def _transfer_refusal(
+    fake: FakeGitHub, source: RepoState, issue: dict, target: RepoState
+) -> tuple[str, str] | None:
+    if (
+        fake.role(source, fake.bot_login) not in _WRITERS
+        or fake.role(target, fake.bot_login) not in _WRITERS
+    ):
+        return "FORBIDDEN", "Resource not accessible by integration"
+    if "pull_request" in issue:
+        return "UNPROCESSABLE", "Pull requests cannot be transferred"
+    if issue["state"] != "open":
+        return "UNPROCESSABLE", "Only open issues can be transferred"
+    if source.owner.casefold() != target.owner.casefold():
+        return "UNPROCESSABLE", "Issues can only be transferred between repositories of one owner"
+    if source.private and not target.private:
+        return "UNPROCESSABLE", (
+            "A private repository issue cannot be transferred to a public repository"
+        )
+    if source is target:
+        return "UNPROCESSABLE", "The issue is already in that repository"
+    return None
+
+
+def _move_issue(
+    fake: FakeGitHub, source: RepoState, number: int, target: RepoState, keep_labels: bool
+) -> dict:
+    issue = source.issues.pop(number)
+    comments = source.comments.pop(number, [])
+    names = [lb["name"] for lb in issue["labels"]]
+    if not keep_labels:
+        names = [name for name in names if target.find_label(name) is not None]
+    new_number = target.next_number()
+    moved = fake._store_issue(
+        target,
+        new_number,
+        title=issue["title"],
+        body=issue["body"],
+        author=issue["user"]["login"],
+        labels=names,
+        created_at=issue["created_at"],
+        author_association=issue["author_association"],
+    )
+    moved["id"], moved["node_id"] = issue["id"], issue["node_id"]
+    moved["locked"], moved["active_lock_reason"] = issue["locked"], issue["active_lock_reason"]
+    for comment in comments:
+        comment = copy.deepcopy(comment)
+        comment["issue_url"] = moved["url"]
+        comment["url"] = f"{target.api}/issues/comments/{comment['id']}"
+        comment["html_url"] = f"{moved['html_url']}#issuecomment-{comment['id']}"
+        target.comments.setdefault(new_number, []).append(comment)
+    if number in source.body_history:
+        target.body_history[new_number] = source.body_history.pop(number)
+    source.moved[number] = (target, new_number)
+    return moved
+
+
+def _serving_graphql(handle: Callable[[_Handler], None]) -> Callable[[_Handler], None]:
+    """The request handler, with /api/graphql answered as the top-level route /graphql."""
+
+    def handle_request(self: _Handler) -> None:
+        if urlsplit(self.path).path == GRAPHQL_PATH:
+            self.path = API_PREFIX + "/graphql"
+        handle(self)
+
+    return handle_request
+
+
+_TOP_ROUTES += [("POST", r"/graphql", "graphql")]
+_REPO_ROUTES += [
+    ("PUT", r"/issues/(?P<n>\d+)/lock", "lock_issue"),
+    ("DELETE", r"/issues/(?P<n>\d+)/lock", "unlock_issue"),
+]
+_Routes.lock_issue = staticmethod(_lock_issue)  # type: ignore[attr-defined]
+_Routes.unlock_issue = staticmethod(_unlock_issue)  # type: ignore[attr-defined]
+_Routes.edit_issue = staticmethod(_edit_issue)  # type: ignore[method-assign]
+_Routes.graphql = staticmethod(_graphql)  # type: ignore[attr-defined]
+_Handler._handle = _serving_graphql(_Handler._handle)  # type: ignore[method-assign]

@@ -106,6 +106,7 @@ def _club_event(bot: Bot, number: int, private: bool | None) -> dict:
         event.pop("repository", None)
     else:
         event["repository"]["private"] = private
+        event["repository"]["visibility"] = "private" if private else "public"
     return event
 
 
@@ -117,24 +118,30 @@ def test_invited_and_uninvited_hunters_get_one_public_answer(bot: Bot) -> None:
         bot.run("issues", _club_event(bot, number, private=False))
     invited, uninvited = (bot.bot_comments(n)[0]["body"] for n in (7, 8))
     assert invited == uninvited
-    assert "Invite-only program" in invited and "Submission check" not in invited
-    assert bot.labels(7) == bot.labels(8) == {"submission", "program:club", "invite-only"}
+    # The club's policy is non-disclosure: its reports are taken out of public view, too.
+    assert "is invite-only" in invited and "Submission check" not in invited
+    wanted = {"submission", "program:club", "invite-only", "sensitive"}
+    assert bot.labels(7) == bot.labels(8) == wanted
+    assert bot.server.issues[7]["body"] == bot.server.issues[8]["body"]
 
 
 def test_a_repository_of_unknown_visibility_counts_as_public(bot: Bot) -> None:
     body = bot.body({**ANSWERS, "program": "Trusted club"})
     bot.server.add_issue(7, title="[club] x", body=body, author="alice", labels=["submission"])
     bot.run("issues", _club_event(bot, 7, private=None))
-    assert "Invite-only program" in bot.bot_comments(7)[0]["body"]
+    assert "is invite-only" in bot.bot_comments(7)[0]["body"]
 
 
-def test_in_a_private_repository_invited_hunters_are_triaged(bot: Bot) -> None:
+def test_a_private_repository_that_is_not_the_programs_channel_triages_nothing(
+    bot: Bot,
+) -> None:
+    """The club takes issues in its own intake repository (see test_public_audience.py for
+    triage there); another private repository sends them there, for everyone alike."""
     body = bot.body({**ANSWERS, "program": "Trusted club"})
     bot.server.add_issue(7, title="[club] x", body=body, author="alice", labels=["submission"])
     bot.server.add_issue(8, title="[club] x", body=body, author="mallory", labels=["submission"])
     for number in (7, 8):
         bot.run("issues", _club_event(bot, number, private=True))
     invited, uninvited = (bot.bot_comments(n)[0]["body"] for n in (7, 8))
-    # Triaged as usual (the club's non-disclosure policy makes every report sensitive).
-    assert "Invite-only program" not in invited + uninvited
-    assert "hazardous details" in invited
+    assert invited == uninvited and "### Not handled here" in invited
+    assert "Submission check" not in invited
