@@ -208,3 +208,12 @@ def test_the_intake_repository_is_the_programs_else_the_sites() -> None:
     assert intake_repository(public, content, "acme/bounties") == "acme/intake"
     assert intake_repository(public, content, "other/bounties") is None  # another owner
     assert intake_repository(public, SimpleNamespace(settings=None), "acme/x") is None  # type: ignore[arg-type]
+
+
+def test_an_issue_naming_no_known_program_is_hidden_too(hazard: Bot) -> None:
+    file_issue(hazard, 7, "mallory", _included(program="Nope"), "[nope] Something")
+    hazard.run("issues", event(hazard, 7))
+    issue = hazard.server.issues[7]
+    assert issue["locked"] and "CANARY" not in issue["body"]
+    assert hazard.labels(7) == {"submission", "sensitive"}
+    assert "security@bounties.test" in hazard.bot_comments(7)[0]["body"]
