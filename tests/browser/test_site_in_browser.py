@@ -111,7 +111,10 @@ def test_search_returns_nothing_for_an_embargoed_canary(page: Any, canary_url: s
     for word in ("CANARY", "CANARY-EMBARGO-BODY", "CANARY-INVITE-FINDING-BODY"):
         page.fill(".pagefind-ui__search-input", word)
         page.wait_for_timeout(600)
-        assert page.locator(".pagefind-ui__result").count() == 0, word  # ...but not for this
+        # ...but not for this. Pagefind also offers pages for a shorter word the query starts
+        # with ("can" for "CANARY"): such a hit is fine as long as no canary text is in it.
+        results = page.locator(".pagefind-ui__result").all_inner_texts()
+        assert not [r for r in results if "canary" in r.lower()], (word, results)
 
 
 def test_submit_button_opens_the_prefilled_form(page: Any, example_url: str) -> None:
