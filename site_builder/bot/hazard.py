@@ -76,11 +76,11 @@ def is_scrubbed(body: str) -> bool:
 
 def intake_repository(channel: Channel | None, content: Content, here: str | None) -> str | None:
     """The private repository a hazardous public issue moves to: the program's own intake
-    repository, else the site's (`intake_repository` in site.yml, once that setting exists).
+    repository, else the site's (`intake_repository` in site.yml).
     None when there is none, or when it is not another repository of this one's owner (GitHub
     transfers issues only between repositories of one owner)."""
     own = channel.repository if channel and channel.kind == "private-issues" else None
-    site = getattr(content.settings, "intake_repository", None)
+    site = content.settings.intake_repository if content.settings else None
     owner = (here or "").partition("/")[0].casefold()
     for candidate in (own, site):
         if (

@@ -69,6 +69,15 @@ def _settings_rules(content: Content) -> Iterator[Problem]:
             yield problem_at(
                 content.settings_source, ("contact",), "the site contact needs an email or a url"
             )
+        settings = content.settings
+        if settings.intake_repository and settings.intake_repository == settings.repository:
+            yield problem_at(
+                content.settings_source,
+                ("intake_repository",),
+                "intake_repository must be a private repository other than the site's",
+                hint="hazardous public submissions are moved there; leave it out to hide them "
+                "in place instead",
+            )
 
 
 def _program_rules(entry: ProgramEntry, content: Content, as_of: date) -> Iterator[Problem]:

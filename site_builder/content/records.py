@@ -139,6 +139,11 @@ class Settings(Record):
     base_url: Url = Field(description="Public URL the site is served from.")
     contact: Contact = Field(description="Contact for the site itself (security.txt).")
     repository: Repository | None = Field(None, description="owner/name of the GitHub repository.")
+    intake_repository: Repository | None = Field(
+        None,
+        description="owner/name of a private repository (same owner as `repository`) that "
+        "public submissions carrying hazardous details are moved to (docs/setups.md).",
+    )
     content_repository: ContentRepository
     triagers: list[Handle] = Field(
         default_factory=list, description="Extra handles allowed to triage with bot commands."

@@ -115,3 +115,12 @@ def test_unknown_channel_and_missing_channel_are_errors(tree: Tree) -> None:
     assert "submit.channel" in only(tree.errors())
     tree.replace("demo/program.yml", "  channel: public-issue\n", "  repository: a/b\n")
     assert "missing required key 'channel'" in only(tree.errors())
+
+
+def test_the_site_intake_repository_must_not_be_the_site_repository(tree: Tree) -> None:
+    tree.append("site.yml", "intake_repository: test-org/test-bounties\n")
+    assert "intake_repository must be a private repository other than" in only(tree.errors())
+    tree.replace(
+        "site.yml", "intake_repository: test-org/test-bounties", "intake_repository: test-org/x"
+    )
+    assert tree.errors() == []
