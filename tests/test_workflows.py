@@ -6,9 +6,12 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import date
+from pathlib import Path
 
 import yaml
 
+from site_builder.skeleton import Setup, skeleton_files
 from tests.conftest import REPO_ROOT
 
 WORKFLOWS = REPO_ROOT / ".github" / "workflows"
@@ -119,3 +122,45 @@ def test_the_packaged_scheduled_workflow_is_ours_with_a_pinned_install() -> None
     ours = (WORKFLOWS / "bot-scheduled.yml").read_text()
     packaged = (SKELETON_WORKFLOWS / "bot-scheduled.yml").read_text()
     assert packaged.replace('"ai-safety-bounties==__VERSION__"', ".") == ours
+
+
+def test_the_intake_repositorys_bot_proposes_in_the_content_repository(tmp_path: Path) -> None:
+    """`bounties init --setup private-intake` writes the intake repository's bot workflow: the
+    issues are there, the content repository is checked out with an App token and findings
+    are proposed there; same rules as ours (pinned, no permissions, one run per issue)."""
+    setup = Setup("private-intake", "acme/reports")
+    files = skeleton_files("Acme", "acme/bounties", "https://x.test/", date(2026, 1, 1), setup)
+    text = files["intake/.github/workflows/bot.yml"]
+    assert "__" not in text
+    path = tmp_path / ".github" / "workflows" / "bot.yml"
+    path.parent.mkdir(parents=True)
+    path.write_text(text)
+    zizmor = shutil.which("zizmor") or str(REPO_ROOT / ".venv" / "bin" / "zizmor")
+    for command in (
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"],
+        [zizmor, "--offline", "--no-progress"],
+    ):
+        result = subprocess.run([*command, str(path)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+    bot = yaml.safe_load(text)
+    assert bot["permissions"] == {}
+    assert bot["concurrency"] == {
+        "group": "bounties-bot-${{ github.event.issue.number }}",
+        "cancel-in-progress": False,
+    }
+    job = bot["jobs"]["triage"]
+    assert job["permissions"] == {} and job["if"] == "${{ !github.event.issue.pull_request }}"
+    for step in job["steps"]:
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step
+        assert "github.event" not in step.get("run", ""), step
+    steps = {step.get("name") or step["uses"].split("@")[0]: step for step in job["steps"]}
+    assert steps["App token"]["uses"].startswith("actions/create-github-app-token@")
+    checkout = steps["actions/checkout"]["with"]
+    assert checkout["repository"] == "acme/bounties" and checkout["path"] == "content"
+    assert checkout["token"] == "${{ steps.app-token.outputs.token }}"
+    assert checkout["persist-credentials"] is False and "ref" not in checkout
+    triage = steps["Triage"]
+    assert triage["run"] == "bounties bot --root content --content-repository acme/bounties"
+    assert triage["env"]["GITHUB_TOKEN"] == "${{ steps.app-token.outputs.token }}"
+    assert "secrets.GITHUB_TOKEN" not in text

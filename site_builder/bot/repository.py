@@ -121,3 +121,38 @@ class DryRunRepository:
 
     def rewrite_issue_body(self, number: int, body: str) -> None:
         self.actions.add(f"update {self.full_name}#{number}")
+
+    # -- a triage run from the scheduled run (disclosure.py): the rest of triage's Gateway --
+
+    def request_count(self) -> int:
+        return self.real.request_count()  # type: ignore[attr-defined]
+
+    def issue(self, number: int) -> Issue:
+        return self.real.issue(number)  # type: ignore[attr-defined]
+
+    def open_issues(self, label: str) -> list[Issue]:
+        return self.real.open_issues(label)  # type: ignore[attr-defined]
+
+    def read_file(self, path: str, ref: str | None = None) -> str | None:
+        return self.real.read_file(path, ref)  # type: ignore[attr-defined]
+
+    def add_labels(self, number: int, labels: list[str]) -> None:
+        self.actions.add(f"label {self.full_name}#{number}")
+
+    def remove_label(self, number: int, label: str) -> None:
+        self.actions.add(f"unlabel {self.full_name}#{number}")
+
+    def close(self, number: int) -> None:
+        self.actions.add(f"close {self.full_name}#{number}")
+
+    def propose(self, branch: str, files: dict[str, str], title: str, body: str) -> str:
+        self.actions.add(f"open a pull request in {self.full_name} from {branch}")
+        return f"(dry run: pull request from {branch})"
+
+    def lock_issue(self, number: int, reason: str) -> bool:
+        self.actions.add(f"lock {self.full_name}#{number}")
+        return True
+
+    def transfer_issue(self, number: int, repository: str) -> str:
+        self.actions.add(f"move {self.full_name}#{number}")
+        return f"(dry run: #{number} moved)"

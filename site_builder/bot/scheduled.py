@@ -1,6 +1,7 @@
 """One scheduled run (`bounties bot --scheduled`, from a cron workflow): keep the private intake
 repositories' read-only collaborators in step with invitations.yml, triage private reports
-privately, and remind maintainers of response targets on open submission issues.
+privately, remind maintainers of response targets on open submission issues, and propose the
+accepted findings a public content repository had to wait for (see disclosure.py).
 
 Idempotent: each step compares what GitHub shows with what the content wants on the as-of day
 and changes only the difference, so a second run changes nothing. A GitHub failure on one
@@ -12,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from ..content.entries import Content
-from . import advisories, collaborators, reminders
+from . import advisories, collaborators, disclosure, reminders
 from .gateway import GatewayError
 from .repository import RepositoryGateway
 
@@ -24,6 +26,8 @@ class Options:
     as_of: date
     max_invitations: int = collaborators.GITHUB_DAILY_INVITATIONS
     triage_repository: str | None = None  # private, maintainers only (see advisories.py)
+    root: Path | None = None  # the content checkout (None: no findings are proposed)
+    content_repository: str | None = None  # where findings are proposed (owner/name)
 
 
 @dataclass
@@ -40,6 +44,7 @@ def run_scheduled(gateway_for: GatewayFor, content: Content, options: Options) -
     sync_collaborators(gateway_for, content, options, report)
     triage_private_reports(gateway_for, content, options, report)
     send_reminders(gateway_for, content, options, report)
+    propose_disclosed(gateway_for, content, options, report)
     if not report.lines and not report.errors:
         report.lines.append("nothing to do: no intake repository, private reports or issues")
     return report
@@ -127,4 +132,31 @@ def send_reminders(
             continue
         report.lines.append(
             f"{repository}: reminders {counts.posted} posted, {counts.updated} updated"
+        )
+
+
+def propose_disclosed(
+    gateway_for: GatewayFor, content: Content, options: Options, report: ScheduledReport
+) -> None:
+    """Only a public content repository keeps accepted findings back (see disclosure.py)."""
+    if not disclosure.content_is_public(content):
+        return
+    if options.root is None or not options.content_repository:
+        report.errors.append(
+            "the content repository is public: findings awaiting their disclosure date need "
+            "the content checkout and the content repository (--content-repository)"
+        )
+        return
+    for repository in reminders.issue_repositories(content):
+        try:
+            proposals = gateway_for(options.content_repository)
+            counts = disclosure.propose_due(
+                gateway_for(repository), proposals, content, options.as_of, options.root
+            )
+        except GatewayError as error:
+            report.errors.append(str(error))
+            continue
+        report.lines.append(
+            f"{repository}: {counts.awaiting} finding(s) awaiting disclosure, "
+            f"{counts.proposed} proposed"
         )

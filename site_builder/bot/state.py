@@ -39,6 +39,9 @@ class BotState:
     panel: dict[str, Any] | None = None
     similar: list[list[Any]] | None = None  # likely duplicates, computed once per issue
     accepted_hash: str | None = None  # sha256 of the issue body the acceptance recorded
+    # Accepted, but the public content repository may not hold the finding before its
+    # disclosure date: the scheduled run proposes it then (see disclosure.py).
+    awaiting_disclosure: bool = False
 
     def encode(self) -> str:
         raw = json.dumps(asdict(self), sort_keys=True, separators=(",", ":"))
@@ -111,3 +114,4 @@ class _StateShape(_Strict):
     panel: _Decision | None = None
     similar: list[tuple[str, float, list[str]]] | None = None
     accepted_hash: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = None
+    awaiting_disclosure: bool = False

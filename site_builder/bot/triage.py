@@ -37,7 +37,7 @@ from .hazard import hazard_reasons, hide, intake_repository, is_scrubbed, move, 
 from .inert import inert
 from .model import Actions, Comment, Issue
 from .panel import judge
-from .proposal import proposal_problems
+from .proposal import ProposalCheck, check_proposal
 from .report import destination, not_here, render, render_elsewhere, render_hazard
 from .rulings import Ruling, reconcile
 from .similar import Submitted, compare, prose
@@ -69,7 +69,10 @@ def handle(
     content: Content,
     as_of: date,
     root: Path,
+    proposals: Gateway | None = None,
 ) -> Outcome:
+    """Handle one event; accepted findings are proposed through `proposals` (the content
+    repository's gateway; default: the issue's own repository)."""
     actions = Actions()
     reason = _skip_reason(event_name, event)
     if reason:
@@ -87,7 +90,9 @@ def handle(
     if not _is_submission(issue):
         return Outcome(f"#{number} is not a submission; nothing to do", actions)
     try:
-        return Run(gateway, content, as_of, root, issue, event, actions).go()
+        run = Run(gateway, content, as_of, root, issue, event, actions)
+        run.proposals = proposals or gateway
+        return run.go()
     except IssueGone as gone:
         return Outcome(f"{gone} (during the run); stopped", actions)
 
@@ -209,6 +214,7 @@ class Run:
         self.gateway, self.content, self.as_of, self.root = gateway, content, as_of, root
         self.issue, self.event, self.actions = issue, event, actions
         self.permissions: dict[str, bool] = {}
+        self.proposals: Gateway = gateway  # where findings are proposed (the content's)
         self.audience = Audience.of(event, _here(gateway, event), content, as_of)
         template = template_for_body(issue.body, content)
         self.values = parse_issue_body(issue.body, template).values
@@ -406,6 +412,8 @@ class Run:
     ) -> None:
         """Carry out a ruling not applied yet: propose the finding, or close the issue."""
         effect = ruling.effect()
+        if not ruling.status:
+            state.awaiting_disclosure = False
         if effect == state.applied or not ruling.status:
             return
         number = self.issue.number
@@ -438,24 +446,47 @@ class Run:
         if text is None:
             return False
         files = {path: text, **self._new_hunter_profile(submission.credit)}
-        refused = proposal_problems(self.root, files, self.as_of)
-        if refused:
-            ruling.log.append(
-                "The ruling cannot be recorded: the proposed finding would not validate "
-                f"({inert(self.audience.proposal_refusal(refused, files), 300)}). Correct the "
-                "ruling with a new command."
-            )
+        check = check_proposal(self.root, files, self.as_of)
+        state.awaiting_disclosure = check.awaiting_disclosure
+        if check.problems:
+            ruling.log.append(self._refusal(check, files))
             return False
-        state.pull_request = self.gateway.propose(
-            _proposal_branch(number),
-            files,
-            f"Record finding from #{number}: {submission.title}",
-            f"Accepted in #{number} by @{ruling.decided_by}. Merging publishes nothing by "
-            "itself: the finding appears on the site only from its `disclose_on` date.",
-        )
+        title, body = self._pull_request_text(ruling, submission.title)
+        state.pull_request = self.proposals.propose(_proposal_branch(number), files, title, body)
         self.actions.add(f"proposed {state.pull_request}")
         state.accepted_hash = state.accepted_hash or body_hash(self.issue.body)
         return True
+
+    def _refusal(self, check: ProposalCheck, files: dict[str, str]) -> str:
+        """Why the finding is not proposed now. A finding awaiting its disclosure date is
+        not named, and neither is the date (fail closed: it is not published yet)."""
+        if check.awaiting_disclosure:
+            return (
+                "The finding will be proposed on its disclosure date: the content repository "
+                "is public, and nothing is stored there before it may be published."
+            )
+        return (
+            "The ruling cannot be recorded: the proposed finding would not validate "
+            f"({inert(self.audience.proposal_refusal(check.problems, files), 300)}). Correct "
+            "the ruling with a new command."
+        )
+
+    def _pull_request_text(self, ruling: Ruling, title: str) -> tuple[str, str]:
+        """The pull request's title and body, linking back to the issue. In another repository
+        the issue is named in full (owner/name#n), except from a public content repository:
+        its readers learn nothing of a private intake repository."""
+        number = self.issue.number
+        here = _here(self.gateway, self.event)
+        there = getattr(self.proposals, "full_name", None)
+        reference = f"#{number}"
+        if here and there and here.casefold() != there.casefold():
+            public = self.content.settings and self.content.settings.content_repository.public
+            reference = "a submission issue" if public else f"{here}#{number}"
+        return (
+            f"Record finding from {reference}: {title}",
+            f"Accepted in {reference} by @{ruling.decided_by}. Merging publishes nothing by "
+            "itself: the finding appears on the site only from its `disclose_on` date.",
+        )
 
     def _finding_text(
         self,
@@ -482,8 +513,8 @@ class Run:
             return text
         # Edited since the acceptance: only the ruling's fields change, on the text that was
         # accepted (the file already proposed, or merged).
-        recorded = self.gateway.read_file(path, _proposal_branch(self.issue.number))
-        recorded = recorded or self.gateway.read_file(path)
+        recorded = self.proposals.read_file(path, _proposal_branch(self.issue.number))
+        recorded = recorded or self.proposals.read_file(path)
         if recorded is None:
             ruling.log.append(
                 "The ruling cannot be recorded: the issue was edited after it was "

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ..content.entries import Content
 
 TRIAGE_REPOSITORY_VARIABLE = "BOUNTIES_TRIAGE_REPOSITORY"
+CONTENT_REPOSITORY_VARIABLE = "BOUNTIES_CONTENT_REPOSITORY"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -52,6 +53,14 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="issues or issue_comment (default: $GITHUB_EVENT_NAME, or guessed)",
     )
     parser.add_argument("--dry-run", action="store_true", help="print actions, change nothing")
+    parser.add_argument(
+        "--content-repository",
+        default=os.environ.get(CONTENT_REPOSITORY_VARIABLE) or None,
+        metavar="OWNER/NAME",
+        help="repository where accepted findings are proposed by pull request, when it is not "
+        "the issue's (a private intake repository; the token must reach both) (default: "
+        f"${CONTENT_REPOSITORY_VARIABLE}, else the event's repository)",
+    )
     _add_scheduled_options(parser)
     add_root(parser)
     add_as_of(parser)
@@ -97,7 +106,7 @@ def _invitation_limit(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..bot.gateway import BOT_LOGIN, DryRunGateway, GatewayError, GitHubGateway
+    from ..bot.gateway import GatewayError
     from ..bot.model import Actions
     from ..bot.triage import acknowledge_while_paused, handle
 
@@ -113,15 +122,7 @@ def run(args: argparse.Namespace) -> int:
     as_of = as_of_day(args)
     content = _content_or_none(root, as_of)
     actions = Actions()
-    if args.dry_run:
-        gateway: Any = DryRunGateway(event, actions)
-    else:
-        gateway = GitHubGateway(
-            os.environ.get("GITHUB_API_URL", "https://api.github.com"),
-            _required("GITHUB_TOKEN"),
-            _repository(event),
-            os.environ.get("BOUNTIES_BOT_LOGIN", BOT_LOGIN),
-        )
+    gateway, proposals = _gateways(args, event, actions)
     started = time.perf_counter()
     if content is None:
         # The program files have errors (printed above): hunters still hear that their
@@ -134,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"bounties bot: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     try:
-        outcome = handle(name, event, gateway, content, as_of, root)
+        outcome = handle(name, event, gateway, content, as_of, root, proposals)
     except GatewayError as error:
         print(f"bounties bot: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
@@ -148,6 +149,24 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _gateways(args: argparse.Namespace, event: dict[str, Any], actions: Any) -> tuple[Any, Any]:
+    """The gateway to the event's repository, and the one to the repository where findings
+    are proposed (the content repository; the same one unless --content-repository)."""
+    from ..bot.gateway import BOT_LOGIN, DryRunGateway, GitHubGateway
+
+    if args.dry_run:
+        dry = DryRunGateway(event, actions)
+        return dry, dry
+    gateway = GitHubGateway(
+        os.environ.get("GITHUB_API_URL", "https://api.github.com"),
+        _required("GITHUB_TOKEN"),
+        _repository(event),
+        os.environ.get("BOUNTIES_BOT_LOGIN", BOT_LOGIN),
+    )
+    content = args.content_repository
+    return gateway, (gateway.on(content) if content else gateway)
+
+
 def _run_scheduled(args: argparse.Namespace) -> int:
     """`--scheduled`: the log goes to stdout, failures to stderr (exit 1, no traceback)."""
     from ..bot.gateway import BOT_LOGIN, GitHubGateway
@@ -156,7 +175,8 @@ def _run_scheduled(args: argparse.Namespace) -> int:
     from ..bot.scheduled import Options, run_scheduled
 
     as_of = as_of_day(args)
-    content = valid_content(content_root(args.root), as_of)  # never sync from broken content
+    root = content_root(args.root)
+    content = valid_content(root, as_of)  # never sync from broken content
     site = os.environ.get("GITHUB_REPOSITORY") or (
         content.settings.repository if content.settings else None
     )
@@ -178,7 +198,8 @@ def _run_scheduled(args: argparse.Namespace) -> int:
         return gateways[repository]
 
     started = time.perf_counter()
-    options = Options(as_of, args.max_invitations, args.triage_repository)
+    proposals_to = args.content_repository or site
+    options = Options(as_of, args.max_invitations, args.triage_repository, root, proposals_to)
     report = run_scheduled(gateway_for, content, options)
     for line in report.lines:
         print(("(dry run) " if args.dry_run else "") + line)

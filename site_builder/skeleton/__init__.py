@@ -70,6 +70,8 @@ def skeleton_files(
     files.update({f"schemas/{name}": text for name, text in schema_documents().items()})
     if setup.kind == "private-intake":
         files["intake/README.md"] = fill(_text("intake-readme.md"))
+        # Triage in the intake repository, proposals in this one (App token, docs/setups.md).
+        files["intake/.github/workflows/bot.yml"] = fill(_text("workflows/intake-bot.yml"))
     return files
 
 
