@@ -16,12 +16,10 @@ from pathlib import Path
 
 from ..content.checks import validate
 from ..content.entries import Content
+from ..content.finding_checks import NOT_YET_DISCLOSABLE_IN_PUBLIC
 from ..content.load import CONTENT_DIR
 from ..content.problems import Problem
 from ..content.publish import may_ever_publish
-
-# The words of the one refusal that waits (content/finding_checks.py, _publication_rules).
-_PUBLIC_REPOSITORY_RULE = "not yet disclosable"
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,6 @@ def _only_awaiting_disclosure(
         return False
     paths = {entry.source.path for entry in proposed}
     return all(
-        p.file in paths and p.field == "disclose_on" and _PUBLIC_REPOSITORY_RULE in p.message
+        p.file in paths and p.field == "disclose_on" and p.message == NOT_YET_DISCLOSABLE_IN_PUBLIC
         for p in errors
     )

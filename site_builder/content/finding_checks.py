@@ -279,6 +279,14 @@ def _invitation_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Pr
         )
 
 
+# The one refusal a finding outgrows on its date (the bot waits for it: bot/proposal.py).
+NOT_YET_DISCLOSABLE_IN_PUBLIC = (
+    "this content repository is public (programs/site.yml: content_repository.public) but "
+    "this finding is not yet disclosable: anyone can read it in the repository, its forks "
+    "and clones"
+)
+
+
 def _publication_rules(content: Content, as_of: date) -> Iterator[Problem]:
     """Fail closed: a `disclose_on` that can never take effect is a contradiction to resolve, and
     in a public repository nothing may be stored before it is disclosable."""
@@ -299,10 +307,7 @@ def _publication_rules(content: Content, as_of: date) -> Iterator[Problem]:
             yield problem_at(
                 entry.source,
                 ("disclose_on",),
-                "this content repository is public "
-                "(programs/site.yml: content_repository.public) but this finding is "
-                "not yet disclosable: anyone can read it in the repository, its forks "
-                "and clones",
+                NOT_YET_DISCLOSABLE_IN_PUBLIC,
                 hint="keep it in a private repository until it may be published",
             )
         elif public_repo and has_redactions(entry.source.body):
