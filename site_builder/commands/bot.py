@@ -184,7 +184,7 @@ def _run_scheduled(args: argparse.Namespace) -> int:
         raise UsageError("no repository: set GITHUB_REPOSITORY or repository in site.yml")
     connection = GitHubGateway(
         os.environ.get("GITHUB_API_URL", "https://api.github.com"),
-        _required("GITHUB_TOKEN"),
+        _required("GITHUB_TOKEN", "the scheduled run reads GitHub even with --dry-run"),
         site,
         os.environ.get("BOUNTIES_BOT_LOGIN", BOT_LOGIN),
     )
@@ -241,10 +241,10 @@ def _event(path: Path | None) -> dict[str, Any]:
     return data
 
 
-def _required(name: str) -> str:
+def _required(name: str, why: str = "or use --dry-run") -> str:
     value = os.environ.get(name)
     if not value:
-        raise UsageError(f"{name} is not set (or use --dry-run)")
+        raise UsageError(f"{name} is not set ({why})")
     return value
 
 
