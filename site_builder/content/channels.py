@@ -58,6 +58,11 @@ def covers_dangerous_capabilities(program: Program) -> bool:
     return bool(program.thresholds) or DANGEROUS_TAG in program.tags
 
 
+def same_repository(a: str | None, b: str | None) -> bool:
+    """GitHub's owner/name is case-insensitive: Acme/Bounties is acme/bounties."""
+    return a is not None and b is not None and a.casefold() == b.casefold()
+
+
 def private_reports_url(repository: str) -> str:
     """GitHub's form for a private vulnerability report to `repository`."""
     return f"https://github.com/{repository}/security/advisories/new"

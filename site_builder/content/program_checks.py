@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from .channels import Channel, channel_of, covers_dangerous_capabilities
+from .channels import Channel, channel_of, covers_dangerous_capabilities, same_repository
 from .entries import Content, Entry, ProgramEntry, Source
 from .locate import problem_at
 from .problems import Level, Problem
@@ -70,7 +70,7 @@ def _settings_rules(content: Content) -> Iterator[Problem]:
                 content.settings_source, ("contact",), "the site contact needs an email or a url"
             )
         settings = content.settings
-        if settings.intake_repository and settings.intake_repository == settings.repository:
+        if same_repository(settings.intake_repository, settings.repository):
             yield problem_at(
                 content.settings_source,
                 ("intake_repository",),
@@ -374,7 +374,7 @@ def _submission_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem
             level=Level.WARNING if channel.is_public else Level.ERROR,
         )
     site_repository = content.settings.repository if content.settings else None
-    if channel.kind == "private-issues" and channel.repository == site_repository:
+    if channel.kind == "private-issues" and same_repository(channel.repository, site_repository):
         yield problem_at(
             entry.source,
             ("submit", "repository"),

@@ -14,7 +14,7 @@ import yaml
 
 from submissions_schema import CONSENTS, HAZARD_CHOICES
 
-from ..content.channels import channel_of, private_reports_url
+from ..content.channels import channel_of, private_reports_url, same_repository
 from ..content.entries import Content, ProgramEntry
 from ..content.program import Program
 from ..content.publish import program_is_listed, program_is_public
@@ -64,7 +64,7 @@ def accepting_programs(
         channel = channel_of(entry, content)
         if not (channel.takes_issues and entry.program.status == "open"):
             continue
-        if repository is not ANY_REPOSITORY and channel.repository != repository:
+        if repository is not ANY_REPOSITORY and not _same(channel.repository, repository):
             continue
         allowed = program_is_public(entry) if channel.is_public else program_is_listed(entry)
         if allowed:
@@ -220,7 +220,7 @@ def application_form(entry: ProgramEntry) -> dict[str, Any]:
 def config_form(content: Content, repository: str | None) -> dict[str, Any]:
     """Blank issues off; links to every private or external channel a hunter might need."""
     links = [_private_channel_link(e, content) for e in accepting_programs(content, repository)]
-    if repository == _site_repository(content):
+    if _same(repository, _site_repository(content)):
         links += [_elsewhere_link(e, content) for e in _programs_elsewhere(content)]
     return {"blank_issues_enabled": False, "contact_links": [x for x in links if x]}
 
@@ -266,6 +266,11 @@ def _elsewhere_link(entry: ProgramEntry, content: Content) -> dict[str, str] | N
     return {"name": f"Submit: {name}"[:200], "url": url, "about": about}
 
 
+def _same(a: str | None, b: str | None) -> bool:
+    """One repository (names are case-insensitive), or both unset."""
+    return (a is None and b is None) or same_repository(a, b)
+
+
 def _site_repository(content: Content) -> str | None:
     return content.settings.repository if content.settings else None
 
@@ -283,7 +288,7 @@ def form_documents(content: Content, repository: str | None = ANY_REPOSITORY) ->
         form_name(e.slug): _yaml(submission_form(e, content))
         for e in accepting_programs(content, repository)
     }
-    if repository == _site_repository(content):
+    if _same(repository, _site_repository(content)):
         documents.update(
             {
                 apply_form_name(e.slug): _yaml(application_form(e))
