@@ -195,9 +195,10 @@ def test_public_repository_refuses_undisclosed_findings(tree: Tree) -> None:
         "programs/club/findings/CLUB-1.md",
         "programs/demo/findings/DEMO-3.md",
     }
-    assert "invitations.yml would tell anyone who is invited" in by_file[
-        "programs/club/invitations.yml"
-    ]
+    assert (
+        "invitations.yml would tell anyone who is invited"
+        in by_file["programs/club/invitations.yml"]
+    )
     problem = by_file["programs/demo/findings/DEMO-3.md"]
     assert "this content repository is public" in problem
     assert "anyone can read it in the repository, its forks and clones" in problem
