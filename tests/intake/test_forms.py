@@ -174,6 +174,20 @@ def test_a_private_intake_repository_gets_its_own_forms(tree: Tree, tmp_path: Pa
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_without_a_site_repository_the_intake_repository_gets_only_its_own_forms(
+    tree: Tree,
+) -> None:
+    """The public program has no repository yet: its form, the application form and the other
+    programs' links belong to the site's repository, not to the private intake repository."""
+    tree.replace("site.yml", "repository: test-org/test-bounties\n", "")
+    content, _ = tree.validate()
+    intake = form_documents(content, "test-org/test-intake")
+    assert sorted(intake) == ["config.yml", "submit-club.yml"]
+    links = yaml.safe_load(intake["config.yml"])["contact_links"]
+    assert [link["name"] for link in links] == ["Private report: Trusted club"]
+    assert sorted(form_documents(content)) == ["apply-club.yml", "config.yml", "submit-demo.yml"]
+
+
 def test_summary_only_form_asks_for_an_outline_and_names_the_private_channel(tree: Tree) -> None:
     tree.append("demo/program.yml", "submit:\n  channel: public-issues\n  summary_only: true\n")
     content, _ = tree.validate()
