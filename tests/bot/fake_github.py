@@ -507,25 +507,7 @@ class FakeGitHub:
             owner, _, name = (to or f"{self.main.owner}/{self.main.name}-archive").partition("/")
             target = self.repository(f"{owner}/{name}") or self._new_repo(owner, name, "main")
             new_number = new_number or target.next_number()
-            moved = self._store_issue(
-                target,
-                new_number,
-                title=issue["title"],
-                body=issue["body"],
-                author=issue["user"]["login"],
-                labels=[],
-                state=issue["state"],
-                state_reason=issue.get("state_reason"),
-                created_at=issue["created_at"],
-                author_association=issue["author_association"],
-            )
-            moved["id"], moved["node_id"] = issue["id"], issue["node_id"]
-            for comment in comments:
-                comment = copy.deepcopy(comment)
-                comment["issue_url"] = moved["url"]
-                comment["url"] = f"{target.api}/issues/comments/{comment['id']}"
-                comment["html_url"] = f"{moved['html_url']}#issuecomment-{comment['id']}"
-                target.comments.setdefault(new_number, []).append(comment)
+            moved = _rehome(self, issue, comments, target, new_number, labels=[])
             self.main.moved[number] = (target, new_number)
             return moved["url"]
 
@@ -2584,22 +2566,25 @@ def _transfer_refusal(
     return None
 
 
-def _move_issue(
-    fake: FakeGitHub, source: RepoState, number: int, target: RepoState, keep_labels: bool
+def _rehome(
+    fake: FakeGitHub,
+    issue: dict,
+    comments: list[dict],
+    target: RepoState,
+    new_number: int,
+    labels: list[str],
 ) -> dict:
-    issue = source.issues.pop(number)
-    comments = source.comments.pop(number, [])
-    names = [lb["name"] for lb in issue["labels"]]
-    if not keep_labels:
-        names = [name for name in names if target.find_label(name) is not None]
-    new_number = target.next_number()
+    """A transferred issue as GitHub keeps it: same id and node id, state, lock and comments,
+    at a new number in `target`."""
     moved = fake._store_issue(
         target,
         new_number,
         title=issue["title"],
         body=issue["body"],
         author=issue["user"]["login"],
-        labels=names,
+        labels=labels,
+        state=issue["state"],
+        state_reason=issue.get("state_reason"),
         created_at=issue["created_at"],
         author_association=issue["author_association"],
     )
@@ -2611,6 +2596,19 @@ def _move_issue(
         comment["url"] = f"{target.api}/issues/comments/{comment['id']}"
         comment["html_url"] = f"{moved['html_url']}#issuecomment-{comment['id']}"
         target.comments.setdefault(new_number, []).append(comment)
+    return moved
+
+
+def _move_issue(
+    fake: FakeGitHub, source: RepoState, number: int, target: RepoState, keep_labels: bool
+) -> dict:
+    issue = source.issues.pop(number)
+    comments = source.comments.pop(number, [])
+    names = [lb["name"] for lb in issue["labels"]]
+    if not keep_labels:
+        names = [name for name in names if target.find_label(name) is not None]
+    moved = _rehome(fake, issue, comments, target, target.next_number(), labels=names)
+    new_number = moved["number"]
     if number in source.body_history:
         target.body_history[new_number] = source.body_history.pop(number)
     source.moved[number] = (target, new_number)
