@@ -40,6 +40,8 @@ from .content.problems import count_errors, format_problems
 from .site.generate import generate_site, page_meta
 from .site.hand_written import TRUST_KEY, TrustMarkerError, is_trusted, sanitize_hand_written
 from .site.model import Asset, Page
+from .site.pages.about import hand_written_about, page_frame
+from .site.paths import ABOUT as ABOUT_PAGE
 from .site.paths import SEARCH as SEARCH_PAGE
 from .site.render import plain_title
 from .site.search import SearchIndexer, SearchIndexError
@@ -97,11 +99,15 @@ class BountiesPlugin(BasePlugin[BountiesConfig]):
             config.site_name = content.settings.title
             config.site_url = content.settings.base_url
         search = self.config.search
+        own_about = hand_written_about(docs_dir)
         self.pages, self.assets = generate_site(
-            content, as_of, config.use_directory_urls, search=search
+            content, as_of, config.use_directory_urls, search=search, own_about=bool(own_about)
         )
-        if not search and config.nav:
-            config.nav = _without(config.nav, SEARCH_PAGE)
+        config.nav = _nav_for(config.nav, search, own_about)
+        if own_about:
+            log.info(f"bounties: the hand-written {own_about} replaces the generated About page")
+        # The footer and the banner of fictional content, for theme/main.html.
+        config.extra["bounties"] = page_frame(content.settings, config.use_directory_urls)
         self.by_src = {page.src_uri: page for page in self.pages}
         if search:
             # Started now, Pagefind indexes on the other core while MkDocs renders the pages.
@@ -198,22 +204,41 @@ def _hand_written(html: str, page: MkDocsPage) -> str:
     return sanitize_hand_written(html)
 
 
-def _without(nav: list[Any], src_uri: str) -> list[Any]:
-    """The nav without entries that point at `src_uri` (a page this build does not make)."""
+def _nav_for(nav: list[Any] | None, search: bool, own_about: str | None) -> list[Any] | None:
+    """The configured nav for the pages this build makes: without search when there is none,
+    and with the operator's own About page instead of the generated one."""
+    if nav and not search:
+        nav = _retarget(nav, SEARCH_PAGE, None)
+    if nav and own_about:
+        nav = _retarget(nav, ABOUT_PAGE, own_about)
+    return nav
+
+
+def _retarget(nav: list[Any], src_uri: str, by: str | None) -> list[Any]:
+    """The nav with entries that point at `src_uri` (a page this build does not make) pointing
+    at `by` instead, or left out when `by` is None."""
     kept = []
     for item in nav:
         if isinstance(item, dict):
             item = {
-                title: _without(target, src_uri) if isinstance(target, list) else target
+                title: _retarget(target, src_uri, by)
+                if isinstance(target, list)
+                else _swap(target, src_uri, by)
                 for title, target in item.items()
-                if target != src_uri
             }
+            item = {title: target for title, target in item.items() if target is not None}
             if not item:
                 continue
-        elif item == src_uri:
-            continue
+        else:
+            item = _swap(item, src_uri, by)
+            if item is None:
+                continue
         kept.append(item)
     return kept
+
+
+def _swap(target: Any, src_uri: str, by: str | None) -> Any:
+    return by if target == src_uri else target
 
 
 def _replace(files: Files, file: File) -> None:

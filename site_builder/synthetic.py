@@ -61,7 +61,9 @@ The refusal classifier was retrained.
 # The small valid site the findings are added to: relative path under programs/ -> text.
 BASE_FILES = {
     "site.yml": """\
+format: 2
 title: Test bounties
+demonstration: true  # fictional test content: placeholder addresses are fine
 description: A minimal valid site used by the tests.
 base_url: https://bounties.test/
 contact:
@@ -110,6 +112,7 @@ prize: 10,000 USD
 tags: [agent-security]
 """,
     "demo/program.yml": """\
+format: 2
 name: Demo jailbreak bounty
 summary: Find jailbreaks in the demo model.
 model: panel-judged
@@ -141,11 +144,12 @@ rewards:
   currency: USD
   pool: 100000
   max_per_prize: 20000
-  tiers:
-    low: {min: 100, max: 500, points: 10}
-    medium: {min: 500, max: 2000, points: 25}
-    high: {min: 2000, max: 10000, points: 50}
-    critical: {min: 10000, max: 20000, points: 100}
+  scale: severity
+  table:
+    - {rating: low, min: 100, max: 500, points: 10}
+    - {rating: medium, min: 500, max: 2000, points: 25}
+    - {rating: high, min: 2000, max: 10000, points: 50}
+    - {rating: critical, min: 10000, max: 20000, points: 100}
 disclosure_policy: coordinated
 response_targets:
   first_response_days: 3
@@ -157,7 +161,10 @@ risk_review:
 tags: [jailbreak]
 skills_wanted: [red-teaming]
 panel:
-  members: [judge-a, judge-b, judge-c]
+  members:
+    - {name: Judge A, handle: judge-a}
+    - {name: Judge B, handle: judge-b}
+    - {name: Judge C, handle: judge-c}
   criteria:
     - id: harm
       description: Real-world harm enabled
@@ -232,6 +239,7 @@ reward: 15000
 Embargoed write-up.
 """,
     "club/program.yml": """\
+format: 2
 name: Trusted club
 summary: Invite-only testing of an unreleased model.
 model: trusted-hunters
@@ -260,8 +268,9 @@ scope:
 prize_criteria: Anything over a threshold.
 rewards:
   currency: EUR
-  tiers:
-    high: {min: 1000, max: 5000, points: 50}
+  scale: severity
+  table:
+    - {rating: high, min: 1000, max: 5000, points: 50}
 disclosure_policy: secret
 response_targets:
   first_response_days: 1

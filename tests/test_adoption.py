@@ -36,7 +36,9 @@ def test_init_gives_a_repository_that_validates_and_builds(tmp_path: Path) -> No
         assert (target / path).is_file(), path
     assert "TEMPLATE" in (target / "programs/_policies/coordinated-90.yml").read_text()
     assert "https://acme.github.io/bounties/" in (target / "programs/site.yml").read_text()
-    assert main(["validate", "--root", str(target), "--strict"]) == 0
+    assert main(["validate", "--root", str(target)]) == 0
+    # Until the TEMPLATE values and example.org addresses are replaced (tests/commands/).
+    assert main(["validate", "--root", str(target), "--strict"]) == 1
     build_site(target / "mkdocs.yml", target, target / "site", AS_OF, verbose=False)
     assert (target / "site" / "assets" / "bounties.css").is_file()  # the packaged theme
     assert "Acme AI AI-safety bounties" in (target / "site" / "index.html").read_text()
@@ -115,7 +117,7 @@ def _init(tmp_path: Path, setup: str, *extra: str) -> Path:
     target = tmp_path / setup
     args = ["init", str(target), "--org", "Acme AI", "--repo", "acme/bounties", "--setup", setup]
     assert main([*args, *extra]) == 0
-    assert main(["validate", "--root", str(target), "--strict"]) == 0
+    assert main(["validate", "--root", str(target)]) == 0
     return target
 
 
@@ -155,7 +157,7 @@ def test_private_intake_setup_writes_the_intake_repositorys_files(tmp_path: Path
 
 def test_external_setup_points_everything_at_the_platform(tmp_path: Path) -> None:
     url = "https://hackerone.com/acme-ai"
-    target = _init(tmp_path, "external", "--platform-url", url)
+    target = _init(tmp_path, "external", "--platform-url", url, "--content-visibility", "private")
     assert not (target / ".github/workflows/bot.yml").exists()
     _open_program(target, "example-program")
     assert main(["forms", "--root", str(target)]) == 0

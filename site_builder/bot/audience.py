@@ -48,7 +48,7 @@ class Audience:
         public programs' public issues (wherever the program's form points: nothing of it is
         private), a private one only the issues of its own channel."""
         if self.public:
-            return channel.is_public and program.program.participation == "public"
+            return channel.is_public and not program.program.is_gated
         here = (self.repository or "").casefold()
         there = (channel.repository or "").casefold()
         return channel.kind == "private-issues" and bool(here) and here == there

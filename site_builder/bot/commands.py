@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..content.types import SEVERITIES, parse_day
+from ..content.types import RATINGS, parse_day
 from .inert import inert
 from .model import Comment
 
@@ -51,11 +51,11 @@ def _accept(name: str, rest: str, comment: Comment) -> Command:
                 name, comment, error=f"'{inert(token, 60)}' is not severity=, reward= or points="
             )
         args[pair.group(1)] = pair.group(2)
-    if args.get("severity") not in SEVERITIES:
+    if args.get("severity") not in RATINGS:
         return Command(
             name,
             comment,
-            error="use /accept severity=low|medium|high|critical [reward=N] [points=N]",
+            error="use /accept severity=low|medium|high|critical (or P1..P5) [reward=N] [points=N]",
         )
     for key in ("reward", "points"):
         # ASCII digits only ("²".isdigit() is true) and a bound, so int() can never fail.

@@ -74,7 +74,7 @@ def default_disclosure(ruling: Ruling, program: ProgramEntry, policy: Policy | N
         return ruling.disclose_on
     if policy is None or policy.model == "non-disclosure":
         return None
-    if program.program.participation != "public" or not ruling.decided_on:
+    if program.program.is_hidden or not ruling.decided_on:
         return None
     accepted = date.fromisoformat(ruling.decided_on)
     return (accepted + timedelta(days=policy.embargo_days)).isoformat()
@@ -137,11 +137,12 @@ def _front_matter(
 
 
 def _reward(ruling: Ruling, program: ProgramEntry) -> int:
-    """The ruling's reward, else the minimum of the program's tier for the severity, else 0."""
+    """The ruling's reward, else the smallest minimum of the program's reward-table rows for
+    the rating, else 0."""
     if ruling.reward is not None:
         return ruling.reward
-    tier = program.program.rewards.tiers.get(ruling.severity or "")
-    return tier.min if tier else 0
+    cells = program.program.rewards.cells(ruling.severity or "")
+    return min((cell.min for cell in cells), default=0)
 
 
 def _write_up(submission: Submission, ruling: Ruling, issue_number: int) -> str:

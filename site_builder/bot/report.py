@@ -161,7 +161,7 @@ def destination(program: ProgramEntry | None, channel: Channel | None, where: st
     """Where a program's reports go, as anyone may be told: an invite-only program's intake
     repository is not named (its public page does not name it either)."""
     private = f"the program's private channel{': ' + where if where else ''}"
-    if program is None or channel is None or program.program.participation != "public":
+    if program is None or channel is None or program.program.is_hidden:
         return private
     if channel.kind == "private-reports" and channel.repository:
         url = private_reports_url(channel.repository)
@@ -185,8 +185,9 @@ def render_elsewhere(program: ProgramEntry, public: bool, to: str) -> str:
 
 def not_here(program: ProgramEntry, public: bool) -> str:
     name = inert(program.program.name)
-    if public and program.program.participation != "public":
-        return f"**{name}** is invite-only, and its reports are not handled in public issues"
+    if public and program.program.is_gated:
+        who = "invite-only" if program.program.is_hidden else "open to approved applicants only"
+        return f"**{name}** is {who}, and its reports are not handled in public issues"
     return f"Reports for **{name}** are not handled in this repository"
 
 

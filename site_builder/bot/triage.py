@@ -154,7 +154,7 @@ def acknowledge_application(
             p
             for p in content.programs.values()
             if name in (p.program.name, p.slug)
-            and p.program.participation == "invite-only"
+            and p.program.is_gated
             and program_is_listed(p)  # a draft does not exist to the bot
         ),
         None,
@@ -296,9 +296,7 @@ class Run:
         invite-only program in public): one answer for everyone, invited or not, so that
         nobody learns from it who is invited; nothing is quoted, nothing is triaged (rulings
         would tell who is invited, too)."""
-        wanted = {"submission", f"program:{program.slug}"}
-        if program.program.participation != "public":
-            wanted.add("invite-only")
+        wanted = {"submission", f"program:{program.slug}"} | _gate_label(program)
         _add_missing_labels(self.gateway, self.issue, wanted, self.actions)
         to = destination(program, channel, self._where(program))
         self._write_comment(existing, render_elsewhere(program, self.audience.public, to))
@@ -348,8 +346,7 @@ class Run:
         wanted = {"submission", "sensitive"}
         if program:
             wanted.add(f"program:{program.slug}")
-            if program.program.participation != "public":
-                wanted.add("invite-only")
+            wanted |= _gate_label(program)
         _add_missing_labels(self.gateway, self.issue, wanted, self.actions)
 
     def _panel(
@@ -629,3 +626,10 @@ def _here(gateway: Gateway, event: dict[str, Any]) -> str | None:
     repository = event.get("repository")
     found = repository.get("full_name") if isinstance(repository, dict) else None
     return found if isinstance(found, str) and found else None
+
+
+def _gate_label(program: ProgramEntry) -> set[str]:
+    """The label telling maintainers that only invited or approved hunters may submit."""
+    if program.program.is_hidden:
+        return {"invite-only"}
+    return {"approved-only"} if program.program.is_gated else set()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..content.scaffold import DEFAULT_ORGANIZER
 from .common import EXIT_OK, UsageError, subcommand, today_utc
 
 if TYPE_CHECKING:
@@ -21,12 +22,18 @@ def register(commands: argparse._SubParsersAction) -> None:
         "Create a new program repository in DIR: mkdocs.yml, programs/ with a starter program "
         "and disclosure policy (marked TEMPLATE), generated issue forms, GitHub workflows for "
         "validation, site deploy and the triage bot, JSON Schemas, a README for maintainers "
-        "and .gitignore. `bounties validate` and `bounties build` work in it at once.",
+        "and .gitignore. `bounties validate` and `bounties build` work in it at once; "
+        "`bounties validate --strict` fails until every TEMPLATE value and example.org address "
+        "is replaced.",
         "bounties init acme-bounties --org 'Acme AI' --repo acme/bounties "
         "--pages-url https://acme.github.io/bounties/",
     )
     parser.add_argument("dir", type=Path, help="folder to create (must be empty or absent)")
-    parser.add_argument("--org", default="Your organization", help="organization name")
+    parser.add_argument(
+        "--org",
+        default=DEFAULT_ORGANIZER,
+        help=f"organization name (default: '{DEFAULT_ORGANIZER}', marked TEMPLATE)",
+    )
     parser.add_argument(
         "--repo",
         default="your-org/bounties",
@@ -39,6 +46,16 @@ def register(commands: argparse._SubParsersAction) -> None:
         metavar="URL",
         help="public address of the site (default: the repository's GitHub Pages address)",
     )
+    _add_setup_options(parser)
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder (existing files are overwritten)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _add_setup_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--setup",
         choices=["open", "private-intake", "external"],
@@ -58,11 +75,12 @@ def register(commands: argparse._SubParsersAction) -> None:
         help="external: where hunters submit (https://... or mailto:...)",
     )
     parser.add_argument(
-        "--force",
-        action="store_true",
-        help="write into a non-empty folder (existing files are overwritten)",
+        "--content-visibility",
+        choices=["public", "private"],
+        help="whether anyone can read this repository (content_repository.public: a public one "
+        "may hold no finding before it may be published). open: public; private-intake: "
+        "private; external: required, as you set the repository up",
     )
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -101,9 +119,11 @@ def run(args: argparse.Namespace) -> int:
         (target / relative_path).parent.mkdir(parents=True, exist_ok=True)
         (target / relative_path).write_text(text, encoding="utf-8")
     print(f"created {len(files) + len(forms)} files in {target} ({setup.kind})", file=sys.stderr)
+    public = "true" if setup.is_public else "false"
+    print(f"content_repository.public: {public} ({setup.visibility_note()})", file=sys.stderr)
     print(
-        f"next: cd {target} && bounties validate && bounties build; then edit the files "
-        "marked TEMPLATE (see README.md)",
+        f"next: cd {target}, replace every TEMPLATE value and example.org address (`bounties "
+        "validate --strict` lists them and fails until none is left), then push (README.md)",
         file=sys.stderr,
     )
     return EXIT_OK
@@ -123,11 +143,37 @@ def _setup(args: argparse.Namespace, owner: str, name: str) -> Setup:
             raise UsageError(f"--intake-repo '{intake}' is not OWNER/NAME")
         if intake == f"{owner}/{name}":
             raise UsageError("--intake-repo must be another repository than --repo")
+        _check_visibility(args)
         return Setup("private-intake", intake_repository=intake)
     if args.setup == "external":
         if not args.platform_url:
             raise UsageError("--setup external needs --platform-url (https://... or mailto:...)")
         if not re.fullmatch(SUBMIT_URL_PATTERN, args.platform_url):
             raise UsageError(f"--platform-url '{args.platform_url}' is not https:// or mailto:")
-        return Setup("external", platform_url=args.platform_url)
+        _check_visibility(args)
+        public = args.content_visibility == "public"
+        return Setup("external", platform_url=args.platform_url, content_public=public)
+    _check_visibility(args)
     return Setup()
+
+
+def _check_visibility(args: argparse.Namespace) -> None:
+    """content_repository.public is never guessed: a wrong `false` lets embargoed findings be
+    committed where anyone can read them."""
+    stated = args.content_visibility
+    if args.setup == "open" and stated == "private":
+        raise UsageError(
+            "--setup open is one public repository that takes public issues; for a private "
+            "content repository use --setup private-intake or --setup external"
+        )
+    if args.setup == "private-intake" and stated == "public":
+        raise UsageError(
+            "--setup private-intake keeps invite-only programs, invitations and embargoed "
+            "findings in this repository: it must be private"
+        )
+    if args.setup == "external" and stated is None:
+        raise UsageError(
+            f"--setup external needs --content-visibility public|private: can anyone read "
+            f"{args.repo}? public: a finding is committed only once it may be published; "
+            "private: embargoed findings may be kept here"
+        )

@@ -11,10 +11,11 @@ from datetime import date
 from pathlib import Path
 
 from ..content.entries import Content, ProgramEntry
-from ..content.load import CONTENT_DIR, POLICIES_DIR
+from ..content.load import CONTENT_DIR, POLICIES_DIR, SETTINGS_FILE
 from ..content.problems import format_problems
-from ..content.scaffold import finding_file, next_finding_id, program_files
-from ..content.types import SEVERITIES, SLUG_PATTERN
+from ..content.read_files import read_file
+from ..content.scaffold import finding_file, next_finding_id, program_files, site_organizer
+from ..content.types import SCALE_RATINGS, SLUG_PATTERN
 from ..imports.files import finding_path, write_file
 from ..imports.ids import IMPORTED_PREFIXES, valid_id
 from ..imports.trial import trial_problems
@@ -62,7 +63,11 @@ def register(commands: argparse._SubParsersAction) -> None:
         choices=("evals-based", "panel-judged", "trusted-hunters"),
         help="program model (default: panel-judged)",
     )
-    program.add_argument("--organizer", help="organizer name (default: Your organization)")
+    program.add_argument(
+        "--organizer",
+        help="organizer name (default: the site's operator, else the organizer of the existing "
+        "programs, else the site title)",
+    )
     program.add_argument("--policy", help="disclosure policy id (default: the first one)")
     finding = parser.add_argument_group("new finding")
     finding.add_argument("--id", help="finding id (default: the next of the program's series)")
@@ -106,15 +111,26 @@ def new_program(args: argparse.Namespace) -> int:
         )
     name = args.name or args.slug.replace("-", " ").capitalize()
     model = args.model or "panel-judged"
-    organizer = args.organizer or "Your organization"
+    organizer = args.organizer or _site_organizer(base)
     files = program_files(args.slug, name, model, organizer, policy, as_of_day(args))
     for relative, text in files.items():
         path = base / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         print(f"created {path}", file=sys.stderr)
-    print("next: edit the files, run `bounties validate`, then set status: open", file=sys.stderr)
+    print(
+        "next: fill in every TEMPLATE line (`bounties validate --strict` lists those left), "
+        "then set status: open",
+        file=sys.stderr,
+    )
     return EXIT_OK
+
+
+def _site_organizer(base: Path) -> str:
+    """The organizer to name in a new program, read from programs/site.yml and program.yml."""
+    settings = read_file(str(base / SETTINGS_FILE), SETTINGS_FILE, markdown=False).data
+    paths = sorted(base.glob("*/program.yml"))
+    return site_organizer(settings, [read_file(str(p), p.name, markdown=False).data for p in paths])
 
 
 def new_finding(args: argparse.Namespace) -> int:
@@ -124,7 +140,8 @@ def new_finding(args: argparse.Namespace) -> int:
     entry = _program(content, args.slug, root)
     finding_id = _finding_id(content, args.slug, args.id)
     hunters = _hunters(content, entry, args.hunter or [], day)
-    tiers = [severity for severity in SEVERITIES if severity in entry.program.rewards.tiers]
+    rewards = entry.program.rewards
+    tiers = rewards.ratings() or list(SCALE_RATINGS[rewards.scale])
     text = finding_file(finding_id, args.title or DEFAULT_TITLE, tiers[0], tiers, hunters, day)
     relative = finding_path(args.slug, finding_id)
     problems = trial_problems(root, {relative: text}, day)
@@ -180,13 +197,14 @@ def _hunters(content: Content, entry: ProgramEntry, handles: list[str], day: dat
             f"no hunter profile for {', '.join(unknown)} in {CONTENT_DIR}/_hunters/ "
             f"(known: {known}); add the profile first"
         )
-    if entry.program.participation != "invite-only":
+    if not entry.program.is_gated:
         return handles
     invited = entry.invitations.invited if entry.invitations else []
     active = sorted({i.hunter for i in invited if i.active(day)})
     if not handles or any(handle not in active for handle in handles):
         raise UsageError(
-            f"program {entry.slug} is invite-only: name the invited hunters with --hunter "
+            f"only invited or approved hunters may submit to program {entry.slug}: name them "
+            "with --hunter "
             f"(invited on {day}: {', '.join(active) or 'nobody'})"
         )
     return handles

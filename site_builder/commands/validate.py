@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..content.checks import validate
-from ..content.problems import count_errors, format_problems
+from ..content.problems import Level, count_errors, format_problems
 from .common import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     as_of = as_of_day(args)
     content, problems = validate(root, as_of)
     errors = count_errors(problems)
-    warnings = len(problems) - errors
+    warnings = sum(1 for p in problems if p.level is Level.WARNING)
+    notices = len(problems) - errors - warnings
     output = format_problems(problems, args.format)
     if output or args.format == "json":
         print(output)
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         f"{len(content.programs)} programs, {len(content.findings)} findings, "
         f"{len(content.hunters)} hunters checked as of {as_of}: "
         f"{errors} error(s), {warnings} warning(s)"
+        + (f", {notices} notice(s)" if notices else "")
     )
     print(summary, file=sys.stderr)
     failed = errors > 0 or (args.strict and warnings > 0)

@@ -14,8 +14,10 @@ from .hand_written import HAND_WRITTEN_DIR, check_hand_written
 from .load import load_content
 from .markdown_checks import check_contributed_markdown
 from .page_names import check_page_names
+from .placeholder_checks import check_placeholders
 from .problems import Problem
 from .program_checks import check_programs
+from .visibility_checks import check_repository_visibility
 
 
 def validate(root: Path, as_of: date) -> tuple[Content, list[Problem]]:
@@ -26,6 +28,8 @@ def validate(root: Path, as_of: date) -> tuple[Content, list[Problem]]:
         problems.extend(check_findings(content, as_of))
         problems.extend(check_page_names(content))
         problems.extend(check_contributed_markdown(content))
+        problems.extend(check_placeholders(content))
+        problems.extend(check_repository_visibility(content))
         problems.extend(check_hand_written(root, root / HAND_WRITTEN_DIR))
     return content, sorted(problems, key=Problem.sort_key)
 

@@ -75,6 +75,11 @@ class Content:
     # to them are not reported again, so one mistake gives one error.
     invalid: set[tuple[str, str]] = field(default_factory=set)
 
+    def findings_of(self, slug: str) -> list[FindingEntry]:
+        """Every finding of one program, published or not (for thresholded aggregates only:
+        what the public may see is decided by publish.py)."""
+        return [f for f in self.findings if f.program_slug == slug]
+
     def exists(self, kind: str, key: str) -> bool:
         """Whether a record exists, loaded or not (for reference checks)."""
         known = {"program": self.programs, "policy": self.policies, "hunter": self.hunters}

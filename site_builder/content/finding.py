@@ -9,7 +9,8 @@ from pydantic import Field
 from .base import Record
 from .models_in_depth import PanelDecision, ThresholdClaim
 from .taxonomy import Category
-from .types import Amount, Day, FindingId, Handle, Line, Severity, Tag
+from .terms import MovedFrom
+from .types import Amount, Day, FindingId, Handle, Line, Rating, Slug, Tag
 
 FindingStatus = Literal["new", "triaged", "accepted", "fixed", "wont-fix", "duplicate", "rejected"]
 
@@ -30,7 +31,10 @@ class Finding(Record):
 
     id: FindingId = Field(description="Unique id; must equal the file name without `.md`.")
     title: Line = Field(description="Short public title.")
-    severity: Severity = Field(description="low, medium, high or critical.")
+    severity: Rating = Field(
+        description="A rating of the program's scale: low, medium, high or critical, or P1 "
+        "(most severe) to P5 for programs rated by priority."
+    )
     category: Category = Field(description="Finding type from the taxonomy (see the reference).")
     status: FindingStatus = Field(
         description="new, triaged, accepted, fixed, wont-fix, duplicate or rejected."
@@ -69,4 +73,14 @@ class Finding(Record):
     )
     panel_decision: PanelDecision | None = Field(
         None, description="Panel-judged programs: how the panel decided (set by the bot)."
+    )
+    campaign: Slug | None = Field(None, description="Id of the program's campaign it was for.")
+    prize: Slug | None = Field(
+        None, description="Id of the program's (or its campaign's) prize it won."
+    )
+    bonuses: list[Slug] = Field(
+        default_factory=list, description="Ids of the program's bonuses it earned."
+    )
+    moved_from: MovedFrom | None = Field(
+        None, description="Set when the report was filed under another program and moved here."
     )

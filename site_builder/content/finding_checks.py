@@ -8,11 +8,14 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from .entries import Content, FindingEntry, ProgramEntry
-from .finding import VALID_STATUSES
+from .finding import VALID_STATUSES, Finding
 from .locate import body_problem, problem_at
 from .problems import Level, Problem
 from .publish import Publication, may_ever_publish
 from .redaction import has_redactions, redaction_issues
+from .rewards import cell_of, column_of, reward_ceiling
+from .terms_checks import finding_term_rules, prize_winner_rules
+from .types import SCALE_RATINGS
 
 # (earlier, later): each later date must not come before the earlier one.
 _DATE_ORDER = (
@@ -41,6 +44,7 @@ def check_findings(content: Content, as_of: date) -> Iterator[Problem]:
             )
     for entry in content.findings:
         yield from _finding_rules(entry, content, by_id)
+    yield from prize_winner_rules(content)
     yield from _publication_rules(content, as_of)
 
 
@@ -83,8 +87,9 @@ def _finding_rules(
                 f"'{affected.name}' is not a target of program {entry.program_slug}",
                 hint=f"targets: {', '.join(sorted(targets))}",
             )
-    if program.program.participation == "invite-only":
+    if program.program.is_gated:
         yield from _invitation_rules(entry, program)
+    yield from finding_term_rules(entry, program)
     for issue in redaction_issues(source.body):
         yield body_problem(
             source,
@@ -224,13 +229,23 @@ def _duplicate_rules(
 
 def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Problem]:
     finding, rewards = entry.finding, program.program.rewards
-    tier = rewards.tiers.get(finding.severity)
-    if tier is None:
+    scale = SCALE_RATINGS[rewards.scale]
+    if finding.severity not in scale:
         yield problem_at(
             entry.source,
             ("severity",),
-            f"program has no reward tier for {finding.severity}",
-            hint=f"tiers: {', '.join(rewards.tiers)}",
+            f"'{finding.severity}' is not a rating of this program's {rewards.scale} scale",
+            hint=f"use one of: {', '.join(reversed(scale))}",
+        )
+        return
+    cell = cell_of(program.program, finding)
+    ceiling = reward_ceiling(program.program, finding)
+    if ceiling is None:
+        yield problem_at(
+            entry.source,
+            ("severity",),
+            f"the reward table has no row for {_row_name(program, finding)}",
+            hint=f"rows: {', '.join(_row_names(program))}",
         )
         return
     if not finding.reward:
@@ -242,15 +257,20 @@ def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Proble
             f"a {finding.status} finding earns no reward",
             hint="set reward: 0 or change the status",
         )
-    low = 0 if finding.status == "duplicate" else tier.min  # duplicates may get a share
-    if not low <= finding.reward <= tier.max:
+    low = cell.min if cell and finding.status != "duplicate" else 0  # duplicates get a share
+    if not low <= finding.reward <= ceiling:
         yield problem_at(
             entry.source,
             ("reward",),
-            f"reward {finding.reward} is outside the "
-            f"{finding.severity} tier ({tier.min} to {tier.max} {rewards.currency})",
+            f"reward {finding.reward} is outside what the terms allow for "
+            f"{_row_name(program, finding)} ({low} to {ceiling} {rewards.currency}, "
+            "bonuses and prize included)",
         )
-    elif rewards.max_per_prize is not None and finding.reward > rewards.max_per_prize:
+    elif (
+        rewards.max_per_prize is not None
+        and finding.reward > rewards.max_per_prize
+        and finding.prize is None
+    ):
         yield problem_at(
             entry.source,
             ("reward",),
@@ -259,7 +279,12 @@ def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Proble
 
 
 def _invitation_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Problem]:
+    """Gated programs: the credited hunters were invited (approved) when they submitted. An
+    application program's approvals may be kept elsewhere (no invitations.yml): not checked."""
+    if program.program.participation == "application" and program.invitations is None:
+        return
     invitations = program.invitations.invited if program.invitations else []
+    kind = program.program.participation
     when = entry.finding.submitted
     for index, handle in enumerate(entry.finding.hunters):
         ok = any(i.hunter == handle and i.active(when) for i in invitations)
@@ -268,14 +293,14 @@ def _invitation_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Pr
                 entry.source,
                 ("hunters", index),
                 f"hunter '{handle}' was not "
-                f"invited to invite-only program {entry.program_slug} on {when}",
+                f"invited to {kind} program {entry.program_slug} on {when}",
                 hint="add them to invitations.yml with dates covering the submission",
             )
     if not entry.finding.hunters:
         yield problem_at(
             entry.source,
             ("hunters",),
-            "findings of an invite-only program must name their invited hunters",
+            f"findings of an {kind} program must name their invited hunters",
         )
 
 
@@ -333,7 +358,7 @@ def _never_reason(entry: FindingEntry, content: Content) -> str:
     program = content.programs[entry.program_slug]
     if program.program.status == "draft":
         return "disclose_on is set but the program is a draft, so nothing of it is published"
-    if program.program.participation == "invite-only":
+    if program.program.is_hidden:
         return "disclose_on is set but findings of invite-only programs are never published"
     policy = content.policies.get(program.program.disclosure_policy)
     if policy is None:
@@ -344,3 +369,17 @@ def _never_reason(entry: FindingEntry, content: Content) -> str:
         f"disclose_on is set but status {entry.finding.status} is never published "
         "(publishable: accepted, fixed, wont-fix, duplicate)"
     )
+
+
+def _row_name(program: ProgramEntry, finding: Finding) -> str:
+    column = column_of(program.program, finding)
+    if program.program.rewards.columns == "none":
+        return finding.severity
+    return f"{finding.severity} x {column or f'(no {program.program.rewards.columns})'}"
+
+
+def _row_names(program: ProgramEntry) -> list[str]:
+    return [
+        cell.rating + (f" x {cell.column}" if cell.column else "")
+        for cell in program.program.rewards.table
+    ] or ["none (prizes only)"]

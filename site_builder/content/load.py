@@ -14,11 +14,13 @@ Layout (documented in docs/content-reference.md):
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -26,9 +28,10 @@ from .entries import Content, Entry, FindingEntry, ProgramEntry, RulesEntry, Sou
 from .finding import Finding
 from .messages import problems_from_validation
 from .problems import Level, Problem
-from .program import Program
+from .program import FORMAT_VERSION, Program
 from .read_files import ReadFile, front_text, read_many
 from .records import Challenge, Hunter, Invitations, Policy, RulesPage, Settings
+from .upgrade import needs_upgrade, upgrade_program, upgrade_settings
 from .yamlio import YamlDocument
 
 CONTENT_DIR = "programs"
@@ -79,7 +82,7 @@ class Loader:
     def _build(self, plan: _Plan) -> Content:
         content = Content(root=str(self.root))
         if plan.settings:
-            loaded = self._record(plan.settings, Settings)
+            loaded = self._record(plan.settings, Settings, upgrade_settings)
             if loaded:
                 content.settings, content.settings_source = loaded
         else:
@@ -175,7 +178,7 @@ class Loader:
                 "remove the folder",
             )
             return
-        loaded = self._record(files["program.yml"], Program)
+        loaded = self._record(files["program.yml"], Program, upgrade_program)
         rules = self._record(files["rules.md"], RulesPage) if "rules.md" in files else None
         invitations = None
         if "invitations.yml" in files:
@@ -192,11 +195,32 @@ class Loader:
             invitations_source=invitations[1] if invitations else None,
         )
 
-    def _record(self, path: str, model: type[M]) -> tuple[M, Source] | None:
+    def _record(
+        self,
+        path: str,
+        model: type[M],
+        upgrade: Callable[[dict[str, Any]], None] | None = None,
+    ) -> tuple[M, Source] | None:
         read = self.read[path]
         if read.problem:
             self.problems.append(read.problem)
             return None
+        data = read.data
+        if upgrade is not None and needs_upgrade(data):
+            data = copy.deepcopy(data)
+            upgrade(data)
+            self.problems.append(
+                Problem(
+                    read.display,
+                    1,
+                    1,
+                    f"written in content format 1; read as format {FORMAT_VERSION}",
+                    field="format",
+                    hint="run `bounties upgrade` to rewrite it (comments are kept); format 1 is "
+                    "read until the next major version",
+                    level=Level.NOTICE,
+                )
+            )
         offset = 1 if read.markdown else 0
         doc = YamlDocument(
             data=read.data,
@@ -206,7 +230,7 @@ class Loader:
             reread=functools.partial(front_text, path, read.markdown),
         )
         try:
-            record = model.model_validate(read.data if read.data is not None else {})
+            record = model.model_validate(data if data is not None else {})
         except ValidationError as error:
             self.problems.extend(problems_from_validation(error, doc, model))
             return None

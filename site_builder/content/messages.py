@@ -3,7 +3,6 @@ right line, worded as sentences, with a hint (closest valid key, how to quote a 
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Iterable, Sequence
@@ -12,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
+from .suggest import closest
 from .types import URL_PATTERN
 from .yamlio import YamlDocument
 
@@ -57,7 +57,7 @@ def _wording(
         return f"missing required key '{loc[-1]}'", ""
     if kind == "literal_error" and loc == ("format",):
         return (
-            f"content format {value} is not one this version of bounties reads (1)",
+            f"content format {value} is not one this version of bounties reads (1 and 2)",
             "for a newer format, upgrade the package: pip install -U ai-safety-bounties",
         )
     if kind == "literal_error":
@@ -129,8 +129,8 @@ def _literal_choices(detail: Any) -> list[str]:
 
 
 def _closest(name: str, choices: Iterable[str], lead: str) -> str:
-    match = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
-    return f"{lead} '{match[0]}'?" if match else ""
+    match = closest(name, choices)
+    return f"{lead} '{match}'?" if match else ""
 
 
 def dotted(loc: Sequence[str | int]) -> str:

@@ -50,12 +50,31 @@ class DecisionRule(Record):
     bar: Number | None = Field(None, description="Mean score needed (rule mean-score), 1 to 5.")
 
 
+class PanelMember(Record):
+    """A panel member: a name, and a GitHub handle if they rule with bot commands."""
+
+    name: Line | None = Field(None, description="Name as published; default: the handle.")
+    handle: Handle | None = Field(None, description="GitHub handle, needed for bot commands.")
+    affiliation: Line | None = Field(None, description="Organization, shown after the name.")
+
+    @property
+    def shown_name(self) -> str:
+        return self.name or self.handle or ""
+
+
 class Panel(Record):
     """The expert panel of a panel-judged program."""
 
-    members: list[Handle] = Field(min_length=1, description="Panel members' GitHub handles.")
+    members: list[PanelMember] = Field(
+        min_length=1, description="Panel members (each a name and/or a GitHub handle)."
+    )
     criteria: list[Criterion] = Field(min_length=1, description="Judging criteria.")
     decision: DecisionRule
+
+    @property
+    def handles(self) -> list[str]:
+        """Handles of the members who can rule with bot commands."""
+        return [m.handle for m in self.members if m.handle]
 
 
 class ThresholdClaim(Record):

@@ -12,6 +12,7 @@ from enum import StrEnum
 class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"  # advice that never fails a run, not even with --strict
 
 
 @dataclass(frozen=True, slots=True)

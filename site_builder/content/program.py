@@ -10,14 +10,26 @@ from pydantic import Field
 from .base import Record
 from .models_in_depth import Panel, Threshold
 from .records import Contact
+from .taxonomy import Category
+from .terms import (
+    Campaign,
+    Conditions,
+    Eligibility,
+    Legal,
+    Prize,
+    TargetTier,
+    Transparency,
+)
 from .types import (
+    SCALE_RATINGS,
     Amount,
     Currency,
     Day,
     Days,
     Line,
+    Rating,
+    RatingScale,
     Repository,
-    Severity,
     Slug,
     SubmitUrl,
     Tag,
@@ -25,11 +37,11 @@ from .types import (
     Url,
 )
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 ProgramModel = Literal["evals-based", "panel-judged", "trusted-hunters"]
 ProgramStatus = Literal["draft", "open", "paused", "closed"]
-Participation = Literal["public", "invite-only"]
+Participation = Literal["public", "application", "invite-only"]
 DeploymentStage = Literal["pre-deployment", "post-deployment"]
 AccessLevel = Literal["public-api", "private-api", "extended"]
 ExtendedAccess = Literal[
@@ -67,8 +79,15 @@ class Access(Record):
 
 class TargetSystem(Record):
     name: Line = Field(description="System under test.", examples=["Orion-2"])
-    version: Line = Field(description="Version or snapshot.", examples=["2026-09-01"])
+    version: Line | None = Field(
+        None,
+        description="Version or snapshot; leave out for whatever is in production.",
+        examples=["2026-09-01"],
+    )
     access: Line = Field(description="How hunters reach it.", examples=["public chat API"])
+    tier: Slug | None = Field(
+        None, description="Id of one of the program's `target_tiers` (flagship, standard...)."
+    )
 
 
 class ScopeItem(Record):
@@ -83,19 +102,75 @@ class Scope(Record):
     )
 
 
-class RewardTier(Record):
-    min: Amount = Field(description="Smallest reward for this severity.")
-    max: Amount = Field(description="Largest reward for this severity.")
+RewardColumns = Literal["none", "target-tier", "category"]
+
+
+class RewardCell(Record):
+    """One row of the reward table: the range and points for a rating (and a column)."""
+
+    rating: Rating = Field(description="A rating of the program's scale (severity or priority).")
+    column: Slug | None = Field(
+        None,
+        description="columns target-tier: a `target_tiers` id; columns category: a category; "
+        "leave out when the table has no columns.",
+    )
+    min: Amount = Field(description="Smallest reward.")
+    max: Amount = Field(description="Largest reward.")
     points: Amount = Field(description="Leaderboard points for a valid finding.")
 
 
+class Bonus(Record):
+    """An extra on top of a finding's reward, e.g. for an exceptional report."""
+
+    id: Slug = Field(description="Bonus id, cited by findings (`bonuses:`).")
+    name: Line = Field(description="What earns it.")
+    percent: int = Field(ge=1, le=1000, description="Extra reward, in percent of the reward.")
+    cap: Amount | None = Field(None, description="Largest extra amount for one finding.")
+    description: Line | None = Field(None, description="Conditions, in one line.")
+
+
 class Rewards(Record):
+    """What findings earn: a table of ranges by rating (optionally x target tier or category),
+    bonuses, and flat or first-N prizes. Leaderboard points come from the same table."""
+
     currency: Currency = Field(description="ISO 4217 code.", examples=["USD"])
     pool: Amount | None = Field(None, description="Total money available; leave out if open.")
     max_per_prize: Amount | None = Field(None, description="Largest single award.")
-    tiers: dict[Severity, RewardTier] = Field(
-        min_length=1, description="Reward range and points per severity (low to critical)."
+    scale: RatingScale = Field(
+        "severity",
+        description="Ratings used: severity (low, medium, high, critical) or priority (P1 most "
+        "severe to P5).",
     )
+    columns: RewardColumns = Field(
+        "none",
+        description="Second axis of the table: none, target-tier (the tier of the affected "
+        "target) or category (the finding's category).",
+    )
+    table: list[RewardCell] = Field(
+        default_factory=list,
+        description="Reward range and points per rating (and per column).",
+    )
+    bonuses: list[Bonus] = Field(default_factory=list, description="Extras on top of a reward.")
+    prizes: list[Prize] = Field(
+        default_factory=list, description="Flat prizes, e.g. for the first N to do something."
+    )
+
+    def ratings(self) -> list[str]:
+        """The scale's ratings that the table rewards, least severe first."""
+        present = {cell.rating for cell in self.table}
+        return [r for r in SCALE_RATINGS[self.scale] if r in present]
+
+    def cell(self, rating: str, column: str | None) -> RewardCell | None:
+        """The table row for a rating and column (column ignored when the table has none)."""
+        wanted = None if self.columns == "none" else column
+        for cell in self.table:
+            if cell.rating == rating and cell.column == wanted:
+                return cell
+        return None
+
+    def cells(self, rating: str) -> list[RewardCell]:
+        """Every row for a rating, across columns."""
+        return [cell for cell in self.table if cell.rating == rating]
 
 
 class Scoring(Record):
@@ -171,8 +246,10 @@ class Submit(Record):
 class Program(Record):
     """A bounty program. File: programs/<slug>/program.yml; the folder name is its slug."""
 
-    format: Literal[1] = Field(
-        FORMAT_VERSION, description="Content format version (1 is the only one so far)."
+    format: Literal[2] = Field(
+        FORMAT_VERSION,
+        description="Content format version: 2 (a format-1 file is read after upgrading it in "
+        "memory; `bounties upgrade` rewrites it).",
     )
     name: Line = Field(description="Program name.")
     summary: Text = Field(description="One or two sentences for cards and feeds.")
@@ -180,17 +257,32 @@ class Program(Record):
     organizer: Organizer = Field(description="Who runs the program and how to reach them.")
     status: ProgramStatus = Field(description="draft (never published), open, paused, closed.")
     pause: Pause | None = Field(None, description="Required when status is paused.")
-    participation: Participation = Field(description="public, or invite-only.")
-    apply: Text | None = Field(
-        None, description="How to apply (Markdown); required for invite-only programs."
+    participation: Participation = Field(
+        description="public: anyone may submit; application: everything is public but only "
+        "approved applicants (invitations.yml) may submit; invite-only: only a stub is public."
     )
+    apply: Text | None = Field(
+        None, description="How to apply (Markdown); required unless participation is public."
+    )
+    eligibility: Eligibility | None = Field(None, description="Who may take part.")
+    legal: Legal | None = Field(None, description="Binding terms a participant accepts.")
     duration: Duration = Field(description="When submissions are accepted.")
     deployment_stage: DeploymentStage = Field(description="Systems tested before or after release.")
     access: Access = Field(description="What access hunters get to the systems.")
+    target_tiers: list[TargetTier] = Field(
+        default_factory=list, description="Named groups of targets that rewards depend on."
+    )
     targets: list[TargetSystem] = Field(min_length=1, description="Systems in scope.")
     scope: Scope = Field(description="What is and is not worth reporting.")
+    categories: list[Category] = Field(
+        default_factory=list,
+        description="Finding categories this program takes; empty: every category.",
+    )
+    conditions: Conditions = Field(
+        default_factory=list, description="Conditions a finding must meet to be accepted."
+    )
     prize_criteria: Text = Field(description="What earns a prize (Markdown).")
-    rewards: Rewards = Field(description="Reward tiers, currency and pool.")
+    rewards: Rewards = Field(description="Reward table, bonuses, prizes, currency and pool.")
     disclosure_policy: Slug = Field(description="Id of a policy in programs/_policies/.")
     response_targets: ResponseTargets = Field(description="Promised response times.")
     risk_review: RiskReview = Field(description="Periodic risk review; it can pause the program.")
@@ -208,3 +300,38 @@ class Program(Record):
         default_factory=list, description="Capability thresholds (evals-based programs)."
     )
     panel: Panel | None = Field(None, description="Judging panel (panel-judged programs).")
+    campaigns: list[Campaign] = Field(
+        default_factory=list, description="Targeted, time-boxed campaigns inside the program."
+    )
+    aggregates: Transparency | None = Field(
+        None,
+        description="Non-disclosure programs: publish counts and medians instead of findings.",
+    )
+
+    @property
+    def is_hidden(self) -> bool:
+        """Only a stub is public: nothing about its systems, scope or findings. Fail closed: a
+        participation other than the two published in full hides the program."""
+        return self.participation not in ("public", "application")
+
+    @property
+    def is_gated(self) -> bool:
+        """Only invited or approved hunters may submit."""
+        return self.participation != "public"
+
+    def tier_of(self, target_name: str) -> str | None:
+        """The tier of the named target, if it has one."""
+        for target in self.targets:
+            if target.name == target_name:
+                return target.tier
+        return None
+
+    def prize(self, prize_id: str, campaign_id: str | None) -> Prize | None:
+        """A prize of the program, or of the given campaign."""
+        pools = [self.rewards.prizes]
+        pools += [c.prizes for c in self.campaigns if c.id == campaign_id]
+        for prizes in pools:
+            for prize in prizes:
+                if prize.id == prize_id:
+                    return prize
+        return None

@@ -11,6 +11,7 @@ from .entries import Content, Entry, ProgramEntry, Source
 from .locate import problem_at
 from .problems import Level, Problem
 from .records import Hunter, Invitation, Policy
+from .terms_checks import program_term_rules
 from .types import SLUG_PATTERN
 
 _SLUG = re.compile(SLUG_PATTERN)
@@ -95,6 +96,7 @@ def _program_rules(entry: ProgramEntry, content: Content, as_of: date) -> Iterat
     yield from _risk_review_rules(entry, as_of)
     yield from _invitation_rules(entry, content)
     yield from _submission_rules(entry, content)
+    yield from program_term_rules(entry, content)
 
 
 def _folder_name_rules(entry: ProgramEntry) -> Iterator[Problem]:
@@ -127,11 +129,11 @@ def _pause_rules(entry: ProgramEntry) -> Iterator[Problem]:
 
 
 def _apply_rules(entry: ProgramEntry) -> Iterator[Problem]:
-    if entry.program.participation == "invite-only" and not entry.program.apply:
+    if entry.program.is_gated and not entry.program.apply:
         yield problem_at(
             entry.source,
             ("participation",),
-            "an invite-only program must say how to apply",
+            f"an {entry.program.participation} program must say how to apply",
             hint="add apply: with the criteria and how to ask for an invitation",
         )
 
@@ -237,12 +239,6 @@ def _panel_decision_rules(entry: ProgramEntry) -> Iterator[Problem]:
     panel = entry.program.panel
     assert panel is not None
     rule = panel.decision
-    if rule.quorum > len(panel.members):
-        yield problem_at(
-            entry.source,
-            ("panel", "decision", "quorum"),
-            f"quorum {rule.quorum} is larger than the panel ({len(panel.members)} members)",
-        )
     if rule.rule == "mean-score" and rule.bar is None:
         yield problem_at(
             entry.source,
@@ -257,20 +253,8 @@ def _panel_decision_rules(entry: ProgramEntry) -> Iterator[Problem]:
 
 
 def _reward_rules(entry: ProgramEntry) -> Iterator[Problem]:
+    """The pool and the largest prize; the table's rows are checked in terms_checks.py."""
     rewards = entry.program.rewards
-    for severity, tier in rewards.tiers.items():
-        if tier.min > tier.max:
-            yield problem_at(
-                entry.source,
-                ("rewards", "tiers", severity, "min"),
-                f"min {tier.min} is above max {tier.max}",
-            )
-        if rewards.max_per_prize is not None and tier.max > rewards.max_per_prize:
-            yield problem_at(
-                entry.source,
-                ("rewards", "tiers", severity, "max"),
-                f"max {tier.max} is above max_per_prize {rewards.max_per_prize}",
-            )
     if (
         rewards.pool is not None
         and rewards.max_per_prize is not None
@@ -309,7 +293,7 @@ def _risk_review_rules(entry: ProgramEntry, as_of: date) -> Iterator[Problem]:
 
 def _invitation_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem]:
     source = entry.invitations_source
-    if entry.invitations is not None and entry.program.participation != "invite-only":
+    if entry.invitations is not None and not entry.program.is_gated:
         assert source is not None
         yield Problem(
             source.path,
@@ -365,7 +349,7 @@ def _submission_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem
     yield from _public_channel_rules(entry, content, channel)
     program = entry.program
     unplaced = channel.repository is None and channel.kind != "external"
-    if unplaced and program.status == "open" and program.participation == "public":
+    if unplaced and program.status == "open" and not program.is_gated:
         yield problem_at(
             entry.source,
             ("submit",) if program.submit else ("status",),
@@ -443,12 +427,12 @@ def _public_channel_rules(
             "a non-disclosure program cannot take submissions as public issues",
             hint=hint,
         )
-    if program.participation == "invite-only":
+    if program.is_gated:
         at = ("submit", "channel") if program.submit else ("participation",)
         yield problem_at(
             entry.source,
             at,
-            "an invite-only program cannot take submissions as public issues",
+            f"an {program.participation} program cannot take submissions as public issues",
             hint=hint,
         )
     if covers_dangerous_capabilities(program) and not channel.summary_only:

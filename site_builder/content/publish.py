@@ -19,7 +19,7 @@ def program_is_listed(entry: ProgramEntry) -> bool:
 
 def program_is_public(entry: ProgramEntry) -> bool:
     """Published in full: listed and open to the public."""
-    return program_is_listed(entry) and entry.program.participation == "public"
+    return program_is_listed(entry) and not entry.program.is_hidden
 
 
 def may_ever_publish(entry: FindingEntry, content: Content) -> bool:

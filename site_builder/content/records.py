@@ -123,18 +123,41 @@ class RulesPage(Record):
 
 
 class ContentRepository(Record):
+    """The repository that holds programs/. Its visibility is stated, never assumed: a wrong
+    `public: false` would let embargoed findings be committed where anyone can read them."""
+
     url: Url | None = Field(None, description="Where the content lives.")
     public: bool = Field(
-        description="true if anyone can read the repository: then no finding may be stored "
-        "before it is disclosable."
+        description="Required: true if anyone can read the repository: then no finding may be "
+        "stored before it is disclosable, and no invitations.yml. It must be true when `url` is "
+        "the github.com address of the site's `repository` and programs take public issues "
+        "there (a repository with public issues is public)."
+    )
+
+
+class Operator(Record):
+    """Who runs the site, for the About page and the footer."""
+
+    name: Line = Field(description="Person, team or organization that runs the site.")
+    url: Url | None = Field(None, description="Their home page.")
+    about: Text | None = Field(
+        None, description="A few sentences on who they are and why they run it (Markdown)."
     )
 
 
 class Settings(Record):
     """Site-wide settings. File: programs/site.yml."""
 
-    format: Literal[1] = 1
+    format: Literal[1, 2] = Field(2, description="Content format version (2 is current).")
     title: PlainLine = Field(description="Site title (plain text: no < > \" ' or `).")
+    operator: Operator | None = Field(
+        None, description="Who runs the site (About page, footer); default: the site title."
+    )
+    demonstration: bool = Field(
+        False,
+        description="true only for fictional example content: placeholder addresses "
+        "(example.org) are then allowed, and every page says the content is fictional.",
+    )
     description: Text = Field(description="What the site is, for the home page and feeds.")
     base_url: Url = Field(description="Public URL the site is served from.")
     contact: Contact = Field(description="Contact for the site itself (security.txt).")

@@ -6,48 +6,55 @@ from __future__ import annotations
 import re
 from datetime import date
 
+# Marks what the organizer still has to fill in. `bounties validate` warns on every one left, so
+# `--strict` fails until the starter text is replaced (placeholder_checks.py).
+TEMPLATE_MARKER = "TEMPLATE:"
+
 PROGRAM_TEMPLATE = """\
 # yaml-language-server: $schema=../../schemas/program.schema.json
-# A new program, created by `bounties new program`. Edit every field, then set status: open.
+# A new program, created by `bounties new program`. Edit every field and remove each TEMPLATE
+# comment (`bounties validate --strict` lists those left), then set status: open.
 # Field reference: docs/content-reference.md
-format: 1
+format: 2
 name: {name}
-summary: >-
+summary: >-               # TEMPLATE: what hunters should look for, for cards and feeds
   One or two sentences on what hunters should look for and why it matters.
 model: {model}            # evals-based | panel-judged | trusted-hunters
 organizer:
-  name: {organizer}
+  name: {organizer}{organizer_note}
   contact:
-    email: safety@example.org   # a monitored address
+    email: safety@example.org   # TEMPLATE: a monitored address
     monitored_by: Safety team
 status: draft             # draft | open | paused | closed; drafts are never published
-participation: public     # public | invite-only (then add `apply:`)
+participation: public     # public | application | invite-only (then add `apply:`)
 duration:
   start: {start}
   # end: YYYY-MM-DD        # leave out for an ongoing program
 deployment_stage: post-deployment   # pre-deployment | post-deployment
 access:
   level: public-api       # public-api | private-api | extended
-targets:
+targets:                  # TEMPLATE: the systems hunters may test
   - name: Example model
     version: "1.0"
     access: Public chat API
-scope:
+scope:                    # TEMPLATE: what is worth reporting, and what is not
   in_scope:
     - item: Jailbreaks that produce content the usage policy forbids
       reason: The core risk this program exists to find
   out_of_scope:
     - item: Outputs that are merely rude or off-topic
       reason: Not a safety issue
-prize_criteria: |
+prize_criteria: |         # TEMPLATE: what earns a prize
   Describe what earns a prize: reproducibility, severity, novelty.
 rewards:
   currency: USD
-  tiers:
-    low: {{min: 100, max: 500, points: 10}}
-    medium: {{min: 500, max: 2000, points: 25}}
-    high: {{min: 2000, max: 10000, points: 50}}
-    critical: {{min: 10000, max: 25000, points: 100}}
+  scale: severity          # severity (low..critical) | priority (P1..P5)
+  columns: none            # none | target-tier | category: what else the reward depends on
+  table:                   # range and leaderboard points per rating (and column)
+    - {{rating: low, min: 100, max: 500, points: 10}}
+    - {{rating: medium, min: 500, max: 2000, points: 25}}
+    - {{rating: high, min: 2000, max: 10000, points: 50}}
+    - {{rating: critical, min: 10000, max: 25000, points: 100}}
 disclosure_policy: {policy}
 response_targets:
   first_response_days: 3
@@ -60,6 +67,10 @@ risk_review:
 {model_block}{submit_block}tags: []
 skills_wanted: []
 """
+
+# The organizer named when nothing better is known; marked so that it is not published as is.
+DEFAULT_ORGANIZER = "Your organization"
+ORGANIZER_NOTE = "   # TEMPLATE: who runs the program"
 
 MODEL_BLOCKS = {
     "evals-based": """\
@@ -74,7 +85,10 @@ thresholds:                # TEMPLATE: the capability thresholds hunters try to 
 """,
     "panel-judged": """\
 panel:                     # TEMPLATE: who judges, on what, and how they decide
-  members: [panel-member-1, panel-member-2, panel-member-3]
+  members:                 # name, and the GitHub handle members rule with
+    - {name: Panel member 1, handle: panel-member-1}
+    - {name: Panel member 2, handle: panel-member-2}
+    - {name: Panel member 3, handle: panel-member-3}
   criteria:
     - id: harm
       description: How much real-world harm the behaviour enables
@@ -116,7 +130,7 @@ updated: {start}
 
 # Rules of {name}
 
-Replace this page with the rules hunters must follow:
+TEMPLATE: replace this page with the rules hunters must follow:
 
 - who may take part, and how to get access;
 - what testing is allowed (rate limits, no harm to real users);
@@ -133,6 +147,7 @@ def program_files(
         "name": _yaml_text(name),
         "model": model,
         "organizer": _yaml_text(organizer),
+        "organizer_note": ORGANIZER_NOTE if organizer == DEFAULT_ORGANIZER else "",
         "policy": policy,
         "start": start.isoformat(),
         "model_block": MODEL_BLOCKS.get(model, ""),
@@ -141,13 +156,35 @@ def program_files(
     program = PROGRAM_TEMPLATE.format(**values)
     if model == "trusted-hunters":
         program = program.replace(
-            "participation: public     # public | invite-only (then add `apply:`)",
+            "participation: public     # public | application | invite-only (then add `apply:`)",
             "participation: invite-only",
         )
     return {
         f"{slug}/program.yml": program,
         f"{slug}/rules.md": RULES_TEMPLATE.format(**{**values, "name": name}),
     }
+
+
+def site_organizer(settings: object, programs: list[object]) -> str:
+    """Who a new program is organized by, from what the site already says (site.yml and the
+    program.yml files as raw YAML data, so that a mistake elsewhere in a file does not lose the
+    answer): the site's operator, else the organizer every existing program names, else the
+    site's title."""
+    operator = _get(settings, "operator", "name")
+    if isinstance(operator, str) and operator.strip():
+        return operator.strip()
+    organizers = [_get(program, "organizer", "name") for program in programs]
+    names = {name.strip() for name in organizers if isinstance(name, str) and name.strip()}
+    if len(names) == 1:
+        return names.pop()
+    title = _get(settings, "title")
+    return title.strip() if isinstance(title, str) and title.strip() else DEFAULT_ORGANIZER
+
+
+def _get(data: object, *keys: str) -> object:
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
 
 
 def _yaml_text(value: str) -> str:

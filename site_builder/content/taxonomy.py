@@ -36,6 +36,9 @@ class CategoryInfo:
     vrt: str | None
     owasp_llm: str | None
     avid_domain: Literal["Security", "Ethics", "Performance"]
+    # Other names people use for it, so that "did you mean" finds it by meaning, not only by
+    # spelling (an unknown `rogue-action` is an agent-misbehaviour, not a model-extraction).
+    synonyms: tuple[str, ...] = ()
 
 
 TAXONOMY: dict[str, CategoryInfo] = {
@@ -45,6 +48,16 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.prompt_injection",
         "LLM01:2025 Prompt Injection",
         "Security",
+        synonyms=(
+            "universal-jailbreak",
+            "guardrail-bypass",
+            "safety-bypass",
+            "policy-bypass",
+            "refusal-bypass",
+            "many-shot-jailbreak",
+            "jail-break",
+            "dan",
+        ),
     ),
     "prompt-injection": CategoryInfo(
         "Prompt injection",
@@ -52,6 +65,14 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.llm_security.prompt_injection",
         "LLM01:2025 Prompt Injection",
         "Security",
+        synonyms=(
+            "indirect-prompt-injection",
+            "xpia",
+            "cross-prompt-injection",
+            "instruction-injection",
+            "injection",
+            "prompt-hijack",
+        ),
     ),
     "dangerous-capability": CategoryInfo(
         "Dangerous capability over an eval threshold",
@@ -60,6 +81,19 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.ai_safety",
         None,
         "Security",
+        synonyms=(
+            "cbrn",
+            "bio-uplift",
+            "chem-uplift",
+            "cyber-offense",
+            "cyber-offence",
+            "cyber-uplift",
+            "uplift",
+            "bioweapon",
+            "autonomous-replication",
+            "dual-use",
+            "capability-threshold",
+        ),
     ),
     "system-prompt-leakage": CategoryInfo(
         "System-prompt leakage",
@@ -67,6 +101,14 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.prompt_injection.system_prompt_leakage",
         "LLM07:2025 System Prompt Leakage",
         "Security",
+        synonyms=(
+            "system-prompt-extraction",
+            "prompt-extraction",
+            "prompt-leak",
+            "system-prompt-leak",
+            "instruction-leak",
+            "hidden-instructions",
+        ),
     ),
     "data-leakage": CategoryInfo(
         "Training-data or sensitive-data leakage",
@@ -74,6 +116,16 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.sensitive_information_disclosure",
         "LLM02:2025 Sensitive Information Disclosure",
         "Security",
+        synonyms=(
+            "training-data-extraction",
+            "memorization",
+            "memorisation",
+            "secret-leak",
+            "credential-leak",
+            "sensitive-information-disclosure",
+            "data-exfiltration",
+            "exfiltration",
+        ),
     ),
     "privacy": CategoryInfo(
         "Privacy",
@@ -81,6 +133,17 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.sensitive_information_disclosure.cross_tenant_pii_leakage_exposure",
         "LLM02:2025 Sensitive Information Disclosure",
         "Ethics",
+        synonyms=(
+            "pii",
+            "personal-data",
+            "pii-leak",
+            "personal-information",
+            "doxxing",
+            "re-identification",
+            "deanonymization",
+            "membership-inference",
+            "cross-tenant",
+        ),
     ),
     "harmful-content": CategoryInfo(
         "Harmful content",
@@ -88,6 +151,18 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.ai_safety",
         None,
         "Ethics",
+        synonyms=(
+            "toxicity",
+            "toxic",
+            "hate",
+            "hate-speech",
+            "harassment",
+            "violence",
+            "self-harm",
+            "nsfw",
+            "abuse",
+            "offensive-content",
+        ),
     ),
     "misinformation": CategoryInfo(
         "Misinformation",
@@ -95,6 +170,15 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.ai_safety.misinformation_wrong_factual_data",
         "LLM09:2025 Misinformation",
         "Performance",
+        synonyms=(
+            "hallucination",
+            "fabrication",
+            "fabricated-citation",
+            "false-information",
+            "disinformation",
+            "factuality",
+            "wrong-facts",
+        ),
     ),
     "bias": CategoryInfo(
         "Bias",
@@ -102,6 +186,17 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "algorithmic_biases",
         None,
         "Ethics",
+        synonyms=(
+            "fairness",
+            "discrimination",
+            "unfairness",
+            "stereotype",
+            "stereotyping",
+            "racism",
+            "racist",
+            "sexism",
+            "sexist",
+        ),
     ),
     "agent-misbehaviour": CategoryInfo(
         "Agent misbehaviour",
@@ -109,6 +204,20 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.llm_security.excessive_agency_permission_manipulation",
         "LLM06:2025 Excessive Agency",
         "Security",
+        synonyms=(
+            "agent-misbehavior",
+            "rogue-action",
+            "rogue-agent",
+            "agent-hijack",
+            "agent-hijacking",
+            "excessive-agency",
+            "tool-misuse",
+            "tool-abuse",
+            "reward-hacking",
+            "unauthorized-action",
+            "unauthorised-action",
+            "sabotage",
+        ),
     ),
     "output-handling": CategoryInfo(
         "Improper output handling",
@@ -116,6 +225,16 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.improper_output_handling",
         "LLM05:2025 Improper Output Handling",
         "Security",
+        synonyms=(
+            "improper-output-handling",
+            "insecure-output",
+            "xss",
+            "sqli",
+            "rce",
+            "sql-injection",
+            "code-injection",
+            "command-injection",
+        ),
     ),
     "data-poisoning": CategoryInfo(
         "Data or model poisoning",
@@ -123,6 +242,14 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.training_data_poisoning",
         "LLM04:2025 Data and Model Poisoning",
         "Security",
+        synonyms=(
+            "poisoning",
+            "model-poisoning",
+            "training-data-poisoning",
+            "rag-poisoning",
+            "backdoor",
+            "trojan",
+        ),
     ),
     "model-extraction": CategoryInfo(
         "Model extraction",
@@ -130,6 +257,14 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.model_extraction",
         None,
         "Security",
+        synonyms=(
+            "extraction",
+            "model-theft",
+            "weight-theft",
+            "model-stealing",
+            "weight-exfiltration",
+            "distillation-attack",
+        ),
     ),
     "adversarial-input": CategoryInfo(
         "Adversarial input",
@@ -137,6 +272,13 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.adversarial_example_injection",
         None,
         "Performance",
+        synonyms=(
+            "adversarial-example",
+            "adversarial-image",
+            "adversarial-patch",
+            "evasion",
+            "perturbation",
+        ),
     ),
     "unbounded-consumption": CategoryInfo(
         "Unbounded consumption",
@@ -144,6 +286,14 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.denial_of_service_dos",
         "LLM10:2025 Unbounded Consumption",
         "Security",
+        synonyms=(
+            "dos",
+            "denial-of-service",
+            "resource-exhaustion",
+            "denial-of-wallet",
+            "token-exhaustion",
+            "cost-attack",
+        ),
     ),
     "embedding-weakness": CategoryInfo(
         "Vector and embedding weakness",
@@ -151,6 +301,13 @@ TAXONOMY: dict[str, CategoryInfo] = {
         "ai_application_security.vector_and_embedding_weaknesses",
         "LLM08:2025 Vector and Embedding Weaknesses",
         "Security",
+        synonyms=(
+            "embedding-inversion",
+            "vector-store",
+            "vector-database",
+            "retrieval-attack",
+            "rag",
+        ),
     ),
     "supply-chain": CategoryInfo(
         "Supply chain",
@@ -158,6 +315,13 @@ TAXONOMY: dict[str, CategoryInfo] = {
         None,
         "LLM03:2025 Supply Chain",
         "Security",
+        synonyms=(
+            "malicious-model",
+            "compromised-model",
+            "malicious-dependency",
+            "pickle",
+            "model-supply-chain",
+        ),
     ),
     "other": CategoryInfo(
         "Other",
@@ -165,6 +329,11 @@ TAXONOMY: dict[str, CategoryInfo] = {
         None,
         None,
         "Security",
+        synonyms=(
+            "misc",
+            "miscellaneous",
+            "uncategorized",
+        ),
     ),
 }
 

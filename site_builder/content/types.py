@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, cast
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
@@ -83,3 +83,26 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 Severity = Literal["low", "medium", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high", "critical")
+
+# A finding's rating is a value of its program's rating scale: the four severities, or
+# Bugcrowd-style priorities P1 (most severe) to P5 (informational).
+Rating = Literal["low", "medium", "high", "critical", "P1", "P2", "P3", "P4", "P5"]
+RatingScale = Literal["severity", "priority"]
+SCALE_RATINGS: dict[str, tuple[str, ...]] = {  # least severe first, like SEVERITIES
+    "severity": SEVERITIES,
+    "priority": ("P5", "P4", "P3", "P2", "P1"),
+}
+RATINGS: tuple[str, ...] = (*SEVERITIES, "P5", "P4", "P3", "P2", "P1")
+# Where a priority sits among the severities, for facets and charts across programs.
+_PRIORITY_SEVERITY: dict[str, Severity] = {
+    "P1": "critical",
+    "P2": "high",
+    "P3": "medium",
+    "P4": "low",
+    "P5": "low",
+}
+
+
+def severity_of(rating: str) -> Severity:
+    """The severity a rating stands for (a severity stands for itself)."""
+    return _PRIORITY_SEVERITY.get(rating, cast(Severity, rating))

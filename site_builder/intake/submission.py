@@ -58,13 +58,12 @@ def build_submission(
     data["title"] = _TITLE_PREFIX.sub("", title or "").strip()
     if not data["title"]:
         problem("title", "Give the issue a short, public-safe title after the [program] prefix.")
+    categories = (program.program.categories if program else None) or list(TAXONOMY)
     data["category"] = _choice(
-        values, "category", {i.label: k for k, i in TAXONOMY.items()}, problem
+        values, "category", {TAXONOMY[k].label: k for k in categories}, problem
     )
-    tiers = program.program.rewards.tiers if program else {s: None for s in SEVERITIES}
-    data["severity"] = _choice(
-        values, "severity", {s: s for s in SEVERITIES if s in tiers}, problem
-    )
+    ratings = program.program.rewards.ratings() if program else SEVERITIES
+    data["severity"] = _choice(values, "severity", {r: r for r in ratings}, problem)
     targets = {t.name: t.name for t in program.program.targets} if program else {}
     data["target"] = _choice(values, "target", targets, problem) if program else None
     for field in ("target_version", "summary", "reproduction", "impact"):
@@ -114,12 +113,12 @@ def _program_open(entry: ProgramEntry, author: str, as_of: date, problem: Any) -
         problem("program", f"{program.name} is {program.status} and does not accept submissions.")
     elif program.duration.end and program.duration.end < as_of:
         problem("program", f"{program.name} ended on {program.duration.end}.")
-    elif program.participation == "invite-only" and not _invited(entry, author, as_of):
+    elif program.is_gated and not _invited(entry, author, as_of):
         # Never reveal who is invited: the same answer for everyone who is not.
         problem(
             "program",
-            f"{program.name} is invite-only and accepts submissions only from "
-            "invited hunters. See the program's page for how to apply.",
+            f"{program.name} accepts submissions only from invited or approved hunters. See "
+            "the program's page for how to apply.",
         )
 
 

@@ -1,7 +1,8 @@
 """Points and rewards per hunter for each finding, by the documented rules:
 
-- accepted or fixed: the program's tier points for the severity (or the finding's own
-  `points`, set by `/accept points=N`) x `points_percent` / 100;
+- accepted or fixed: the points of the program's reward-table row for the finding's rating
+  (and column), plus its prize's points (or the finding's own `points`, set by
+  `/accept points=N`) x `points_percent` / 100;
 - wont-fix: 0 points, but it counts as a valid finding; rejected: 0 and not counted;
 - a duplicate submitted within `duplicate_window_days` of its original shares the original's
   points equally with it (and with the other duplicates in the window); a later duplicate earns
@@ -19,6 +20,7 @@ from datetime import date
 from fractions import Fraction
 
 from ..content.entries import Content, FindingEntry
+from ..content.rewards import base_points
 
 VALID = frozenset({"accepted", "fixed"})
 
@@ -107,8 +109,4 @@ def _tier_points(entry: FindingEntry, content: Content) -> Fraction:
     program = content.programs[entry.program_slug].program
     if entry.finding.status not in VALID:
         return Fraction(0)
-    tier = program.rewards.tiers.get(entry.finding.severity)
-    base = (
-        entry.finding.points if entry.finding.points is not None else (tier.points if tier else 0)
-    )
-    return Fraction(base * program.scoring.points_percent, 100)
+    return Fraction(base_points(program, entry.finding) * program.scoring.points_percent, 100)

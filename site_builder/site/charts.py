@@ -85,8 +85,8 @@ def bar_chart(chart: Chart) -> str:
         f'<svg class="bb-chart" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{title_id} {desc_id}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{title_id}">{_e(chart.title)}</title>',
-        f'<desc id="{desc_id}">{_e(_describe(chart))}</desc>',
+        f'<title id="{title_id}">{escape(chart.title)}</title>',
+        f'<desc id="{desc_id}">{escape(_describe(chart))}</desc>',
     ]
     plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
     top = max(chart.values, default=0) or 1
@@ -98,7 +98,7 @@ def bar_chart(chart: Chart) -> str:
         y = TOP + plot_h - plot_h * tick / top
         parts.append(
             f'<text class="bb-tick" x="{LEFT - 6}" y="{y + 4:.1f}" '
-            f'text-anchor="end">{_number(tick)}</text>'
+            f'text-anchor="end">{number_text(tick)}</text>'
         )
     count = max(len(chart.values), 1)
     slot = plot_w / count
@@ -109,15 +109,15 @@ def bar_chart(chart: Chart) -> str:
         height = plot_h * value / top
         parts.append(
             f'<rect class="bb-bar" x="{x:.1f}" y="{TOP + plot_h - height:.1f}" '
-            f'width="{bar:.1f}" height="{height:.1f}"><title>{_e(label)}: '
-            f"{_number(value)}</title></rect>"
+            f'width="{bar:.1f}" height="{height:.1f}"><title>{escape(label)}: '
+            f"{number_text(value)}</title></rect>"
         )
         if index % every == 0:
             cx = LEFT + index * slot + slot / 2
             parts.append(
                 f'<text class="bb-label" x="{cx:.1f}" y="{TOP + plot_h + 14}" '
                 f'text-anchor="end" transform="rotate(-35 {cx:.1f} '
-                f'{TOP + plot_h + 14})">{_e(_short(label))}</text>'
+                f'{TOP + plot_h + 14})">{escape(_short(label))}</text>'
             )
     parts.append("</svg>")
     return "".join(parts)
@@ -127,7 +127,7 @@ def _describe(chart: Chart) -> str:
     if not chart.values or not any(chart.values):
         return f"{chart.description} No data yet."
     pairs = ", ".join(
-        f"{label}: {_number(value)}"
+        f"{label}: {number_text(value)}"
         for label, value in zip(chart.labels, chart.values, strict=True)
         if value
     )
@@ -153,9 +153,11 @@ def _short(label: str) -> str:
     return label if len(label) <= 16 else label[:15] + "\u2026"
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
+    """A number as chart labels write it: whole numbers with separators, else one decimal."""
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 
 
-def _e(text: str) -> str:
+def escape(text: str) -> str:
+    """Text made safe inside SVG markup and attribute values."""
     return html.escape(text, quote=True)

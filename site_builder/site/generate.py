@@ -12,10 +12,12 @@ from ..content.entries import Content
 from . import paths
 from .exports import machine_assets
 from .model import Asset, Page
+from .pages.about import about_page
 from .pages.boards import chart_pages, leaderboard_pages
 from .pages.core import Build
 from .pages.findings import finding_page, findings_index
 from .pages.home import challenges_page, home_page, search_page
+from .pages.how_to_submit import how_to_submit_page
 from .pages.people import hunter_page, hunters_index
 from .pages.policies import policies_index, policy_page
 from .pages.programs import program_page, program_stub, programs_index, rules_page
@@ -24,21 +26,27 @@ from .views import build_views
 
 
 def generate_site(
-    content: Content, as_of: date, directory_urls: bool = True, search: bool = True
+    content: Content,
+    as_of: date,
+    directory_urls: bool = True,
+    search: bool = True,
+    own_about: bool = False,
 ) -> tuple[list[Page], list[Asset]]:
     """All pages and machine-readable files of the public site on `as_of`; without the search
-    page when the site is built without search."""
+    page when the site is built without search, and without the About page when the operator
+    wrote their own (`own_about`)."""
     site = build_views(content, as_of)
     build = Build(site, directory_urls)
-    pages = [*_section_pages(build, search), *_item_pages(build)]
+    pages = [*_section_pages(build, search, own_about), *_item_pages(build)]
     _refuse_shared_addresses(pages)
     return pages, machine_assets(site, directory_urls)
 
 
-def _section_pages(build: Build, search: bool) -> list[Page]:
+def _section_pages(build: Build, search: bool, own_about: bool) -> list[Page]:
     return [
         home_page(build),
         programs_index(build),
+        how_to_submit_page(build),
         *findings_index(build),
         hunters_index(build),
         policies_index(build),
@@ -46,6 +54,7 @@ def _section_pages(build: Build, search: bool) -> list[Page]:
         *([search_page(build)] if search else []),
         *leaderboard_pages(build),
         *chart_pages(build),
+        *([] if own_about else [about_page(build)]),
     ]
 
 
@@ -83,4 +92,6 @@ def page_meta(page: Page) -> dict[str, Any]:
         meta["description"] = plain_title(page.description)
     if not page.searchable:
         meta["search"] = {"exclude": True}
+    if page.hide:
+        meta["hide"] = list(page.hide)
     return meta

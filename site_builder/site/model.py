@@ -19,6 +19,7 @@ class Page:
     description: str = ""
     in_nav: bool = False
     searchable: bool = True
+    hide: tuple[str, ...] = ()  # parts of the page frame left out: "navigation", "toc"
 
     def sections(self) -> list[tuple[str, str]]:
         """(anchor id, heading HTML) of the page's own sections, for the table of contents."""

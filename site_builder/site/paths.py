@@ -14,6 +14,8 @@ HUNTERS = "hunters/index.md"
 POLICIES = "policies/index.md"
 CHALLENGES = "challenges/index.md"
 SEARCH = "search/index.md"
+HOW_TO_SUBMIT = "how-to-submit/index.md"
+ABOUT = "about/index.md"
 
 
 def program(slug: str) -> str:

@@ -9,6 +9,7 @@ site engine renders the full pages; the index is moved into the site at the end.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,15 @@ from . import paths
 from .model import Page
 
 OUTPUT_SUBDIR = "pagefind"
-EXCLUDE_SELECTORS = ".bb-filters, .headerlink, .bb-pager"
+# Not indexed: controls, and tables of findings that list other pages (a program's or a
+# hunter's findings): each finding is a hit of its own, on its own page.
+EXCLUDE_SELECTORS = ".bb-filters, .headerlink, .bb-pager, .bb-findings"
+# Pagefind reads <dt>, <dd> and <th> as inline text (Pagefind issue #736), so a list of facts
+# would be indexed as "ProgramAurora" and a table head as "SeverityRewardPoints". The copy it
+# indexes gets the punctuation a reader sees in the layout: "Program: Aurora. Hunters: ...".
+# Stat cards put a number right before its label: "3disclosed findings".
+_RUN_TOGETHER = re.compile(r'(?<![:.])</(dt|dd|th)>|<span class="bb-stat__label">')
+_SEPARATORS = {"dt": ": ", "dd": ". ", "th": ". ", None: " "}
 
 
 class SearchIndexError(Exception):
@@ -105,5 +114,11 @@ def _document(page: Page, language: str) -> str:
     return (
         f'<!doctype html><html lang="{html.escape(language)}"><head><meta charset="utf-8">'
         f"<title>{title}</title></head><body><main data-pagefind-body><h1>{title}</h1>"
-        f"{page.body}</main></body></html>"
+        f"{separated(page.body)}</main></body></html>"
     )
+
+
+def separated(body: str) -> str:
+    """The page body with labels and values kept apart for the indexer (see _RUN_TOGETHER);
+    the page itself is unchanged."""
+    return _RUN_TOGETHER.sub(lambda tag: _SEPARATORS[tag.group(1)] + tag.group(0), body)

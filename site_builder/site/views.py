@@ -69,9 +69,12 @@ class PublicSite:
 
 
 def reward_bounds(program: Program) -> tuple[int, int]:
-    """The lowest and highest reward a program's tiers offer."""
-    tiers = program.rewards.tiers.values()
-    return min((t.min for t in tiers), default=0), max((t.max for t in tiers), default=0)
+    """The lowest and highest reward a program's table rows and prizes offer."""
+    rewards = program.rewards
+    amounts = [(c.min, c.max) for c in rewards.table]
+    amounts += [(p.amount, p.amount) for p in rewards.prizes]
+    amounts += [(p.amount, p.amount) for c in program.campaigns for p in c.prizes]
+    return min((a for a, _ in amounts), default=0), max((b for _, b in amounts), default=0)
 
 
 def build_views(content: Content, as_of: date) -> PublicSite:

@@ -8,7 +8,7 @@ from datetime import date
 from importlib import resources
 
 from .. import __version__
-from ..content.scaffold import SUBMIT_BLOCKS, program_files
+from ..content.scaffold import DEFAULT_ORGANIZER, SUBMIT_BLOCKS, TEMPLATE_MARKER, program_files
 from ..content.schemas import schema_documents
 
 STARTER_SLUG = "example-program"
@@ -30,6 +30,25 @@ class Setup:
     kind: str = "open"
     intake_repository: str | None = None  # private-intake: the private intake repository
     platform_url: str | None = None  # external: where reports are submitted
+    # Whether anyone can read the content repository, as the organizer stated it (external);
+    # None: what the set-up implies (open: yes; private-intake: no; external: yes, fail closed).
+    content_public: bool | None = None
+
+    @property
+    def is_public(self) -> bool:
+        """content_repository.public for the new site.yml."""
+        if self.content_public is not None:
+            return self.content_public
+        return self.kind != "private-intake"
+
+    def visibility_note(self) -> str:
+        """Why site.yml says what it says about the content repository."""
+        if self.content_public is not None:
+            stated = "public" if self.content_public else "private"
+            return f"set by `bounties init --content-visibility {stated}`: keep it true"
+        if self.kind == "private-intake":
+            return "set by `bounties init --setup private-intake`: keep this repository private"
+        return f"set by `bounties init --setup {self.kind}`: this repository is public"
 
 
 def skeleton_files(
@@ -38,15 +57,7 @@ def skeleton_files(
     """Relative path -> text of every file `bounties init` writes (issue forms excepted: they
     are generated from the content once it is written)."""
     setup = setup or Setup()
-    values = {
-        "__ORG__": org,
-        "__REPO__": repository,
-        "__BASE_URL__": pages_url,
-        "__VERSION__": __version__,
-        "__INTAKE__": setup.intake_repository or "",
-        "__PLATFORM__": setup.platform_url or "",
-        "__PUBLIC__": "true" if setup.kind == "open" else "false",
-    }
+    values = _values(org, repository, pages_url, setup)
 
     def fill(text: str) -> str:
         for key, value in values.items():
@@ -73,6 +84,23 @@ def skeleton_files(
         # Triage in the intake repository, proposals in this one (App token, docs/setups.md).
         files["intake/.github/workflows/bot.yml"] = fill(_text("workflows/intake-bot.yml"))
     return files
+
+
+def _values(org: str, repository: str, pages_url: str, setup: Setup) -> dict[str, str]:
+    """Placeholder -> text, for the skeleton's files."""
+    return {
+        "__ORG_NOTE__": f"  # {TEMPLATE_MARKER} your organization's name (here and below)"
+        if org == DEFAULT_ORGANIZER
+        else "",
+        "__ORG__": org,
+        "__REPO__": repository,
+        "__BASE_URL__": pages_url,
+        "__VERSION__": __version__,
+        "__INTAKE__": setup.intake_repository or "",
+        "__PLATFORM__": setup.platform_url or "",
+        "__PUBLIC_NOTE__": setup.visibility_note(),
+        "__PUBLIC__": "true" if setup.is_public else "false",
+    }
 
 
 def _starter_programs(org: str, today: date, setup: Setup) -> dict[str, str]:

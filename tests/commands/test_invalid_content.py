@@ -10,7 +10,7 @@ ISSUE_BODY = REPO_ROOT / "tests" / "fixtures" / "issue-forms" / "github-issue-pa
 ERRORS = (
     "the content has errors; fix them first (see `bounties validate`):\n"
     "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here; use one "
-    "of: low, medium, high, critical (hint: did you mean 'high'?)\n"
+    "of: low, medium, high, critical, P1, P2, P3, P4, P5 (hint: did you mean 'high'?)\n"
 )
 
 

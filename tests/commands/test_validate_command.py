@@ -29,7 +29,7 @@ def test_content_errors_exit_1_in_text(tree: Tree, capsys: pytest.CaptureFixture
     assert code == 1
     assert out.splitlines() == [
         "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here; use "
-        "one of: low, medium, high, critical (hint: did you mean 'high'?)"
+        "one of: low, medium, high, critical, P1, P2, P3, P4, P5 (hint: did you mean 'high'?)"
     ]
 
 

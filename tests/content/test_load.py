@@ -24,10 +24,10 @@ def test_unknown_nested_key_suggests_from_the_nested_model(tree: Tree) -> None:
 def test_unknown_key_inside_a_mapping_of_models(tree: Tree) -> None:
     tree.replace(
         "demo/program.yml",
-        "low: {min: 100, max: 500, points: 10}",
-        "low: {min: 100, max: 500, point: 10}",
+        "low, min: 100, max: 500, points: 10}",
+        "low, min: 100, max: 500, point: 10}",
     )
-    assert "rewards.tiers.low.point: unknown key 'point' (hint: did you mean 'points'?)" in (
+    assert "rewards.table[0].point: unknown key 'point' (hint: did you mean 'points'?)" in (
         "\n".join(tree.problems())
     )
 
@@ -36,14 +36,15 @@ def test_literal_typo_lists_choices_and_suggests(tree: Tree) -> None:
     tree.replace("demo/findings/DEMO-1.md", "severity: high", "severity: hihg")
     assert only(tree.problems()) == (
         "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here; "
-        "use one of: low, medium, high, critical (hint: did you mean 'high'?)"
+        "use one of: low, medium, high, critical, P1, P2, P3, P4, P5 (hint: did you mean 'high'?)"
     )
 
 
-def test_bad_dict_key_is_positioned_at_the_key(tree: Tree) -> None:
-    tree.replace("demo/program.yml", "    low: {min", "    lowest: {min")
+def test_bad_rating_in_a_list_item_is_positioned_at_the_value(tree: Tree) -> None:
+    tree.replace("demo/program.yml", "{rating: low,", "{rating: lowest,")
     assert only(tree.problems()).startswith(
-        "programs/demo/program.yml:33:5: error: rewards.tiers.lowest: 'lowest' is not allowed here"
+        "programs/demo/program.yml:33:16: error: rewards.table[0].rating: 'lowest' is not allowed "
+        "here"
     )
 
 

@@ -88,18 +88,18 @@ def test_risk_review_due_today_is_not_overdue(tree: Tree) -> None:
 
 
 def test_tier_min_above_max(tree: Tree) -> None:
-    tree.replace("demo/program.yml", "low: {min: 100, max: 500", "low: {min: 600, max: 500")
+    tree.replace("demo/program.yml", "low, min: 100, max: 500", "low, min: 600, max: 500")
     assert only(tree.problems()).startswith(
-        "programs/demo/program.yml:33:16: error: rewards.tiers.low.min: min 600 is above max 500"
+        "programs/demo/program.yml:33:26: error: rewards.table[0].min: min 600 is above max 500"
     )
 
 
 def test_tier_max_above_max_per_prize(tree: Tree) -> None:
     tree.replace(
-        "demo/program.yml", "critical: {min: 10000, max: 20000", "critical: {min: 10000, max: 30000"
+        "demo/program.yml", "critical, min: 10000, max: 20000", "critical, min: 10000, max: 30000"
     )
     assert only(tree.problems()).startswith(
-        "programs/demo/program.yml:36:33: error: rewards.tiers.critical.max: max 30000 is above "
+        "programs/demo/program.yml:36:43: error: rewards.table[3].max: max 30000 is above "
         "max_per_prize 20000"
     )
 

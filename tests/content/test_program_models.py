@@ -81,7 +81,9 @@ def test_threshold_below_direction_and_unknown_threshold(tree: Tree) -> None:
 
 def test_panel_rules(tree: Tree) -> None:
     tree.replace("demo/program.yml", "    quorum: 2", "    quorum: 5")
-    assert "quorum 5 is larger than the panel (3 members)" in only(tree.errors())
+    assert "quorum 5 is more than the members who can vote (3 with a GitHub handle)" in only(
+        tree.errors()
+    )
     tree.replace(
         "demo/program.yml",
         "    rule: majority\n    quorum: 5",

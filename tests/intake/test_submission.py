@@ -123,8 +123,8 @@ def test_invite_only_program_refuses_uninvited_without_revealing_who_is(tree: Tr
     refused = messages(intake(tree, values, author="bob"))["program"]
     expired = messages(intake(tree, values, author="alice", as_of=date(2027, 1, 2)))
     assert refused == (
-        "Trusted club is invite-only and accepts submissions only from invited "
-        "hunters. See the program's page for how to apply."
+        "Trusted club accepts submissions only from invited or approved hunters. See the "
+        "program's page for how to apply."
     )
     assert expired["program"] in (refused, "Trusted club ended on 2027-01-01.")
     assert "alice" not in refused

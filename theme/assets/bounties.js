@@ -156,11 +156,29 @@
     toArray(document.querySelectorAll("[data-bb-filter]")).forEach(attach);
   }
 
+  // The address holds the current query (search/?q=words), so that a search can be shared,
+  // bookmarked or reloaded; replaceState, so typing adds no history entries.
+  function keepQueryInAddress(element, input) {
+    function update() {
+      var url = new URL(window.location.href);
+      var term = input.value.trim();
+      if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+      if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url.href);
+    }
+    input.addEventListener("input", update);
+    // Pagefind's clear button empties the field without an input event.
+    element.addEventListener("click", function (event) {
+      if (event.target.closest && event.target.closest(".pagefind-ui__search-clear")) {
+        setTimeout(update, 0);
+      }
+    });
+  }
+
   // Pagefind's search UI, on the search page only (its script is loaded by that page).
   function startSearch() {
     var element = document.getElementById("bb-search");
     if (!element || typeof window.PagefindUI !== "function") return;
-    new window.PagefindUI({
+    var ui = new window.PagefindUI({
       element: "#bb-search",
       bundlePath: element.getAttribute("data-bundle"),
       showSubResults: true,
@@ -168,12 +186,17 @@
       resetStyles: false,
       autofocus: true
     });
+    var query = (new URLSearchParams(window.location.search).get("q") || "").trim();
+    if (query) ui.triggerSearch(query);
     // Pagefind names its input only with a title; give it a real accessible name.
     var tries = 0;
     var timer = setInterval(function () {
       var input = element.querySelector("input");
       tries += 1;
-      if (input) input.setAttribute("aria-label", "Search programs and findings");
+      if (input) {
+        input.setAttribute("aria-label", "Search programs and findings");
+        keepQueryInAddress(element, input);
+      }
       if (input || tries > 50) clearInterval(timer);
     }, 50);
   }

@@ -3,18 +3,35 @@ Both are computed from published findings only."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from fractions import Fraction
 
 from markupsafe import Markup
 
 from ...content.entries import FindingEntry, ProgramEntry
+from ...scoring.leaderboard import Standing, Window, rank, totals
+from ...scoring.points import Credit, credits
 from .. import paths
 from ..charts import charts_for
 from ..model import Page
-from .core import Build, Link, amount_text, render
+from .core import (
+    Build,
+    CreditLink,
+    Link,
+    amount_text,
+    credit_link,
+    money,
+    render,
+    sum_by_currency,
+)
 
-WINDOW_TITLES = (("all", "All time"), ("year", None), ("90d", "Last 90 days"))
+# (key, heading, words for "nothing in this window"); heading None: the as-of year.
+WINDOWS: tuple[tuple[Window, str | None, str], ...] = (
+    ("all", "All time", "yet"),
+    ("year", None, "in {year}"),
+    ("90d", "Last 90 days", "in the last 90 days"),
+)
 MEASURE_LABELS = (
     ("points", "points"),
     ("reward", "total reward"),
@@ -25,9 +42,9 @@ MEASURE_LABELS = (
 @dataclass(frozen=True)
 class BoardRow:
     rank: int
-    hunter: str
+    hunter: CreditLink  # linked to the profile the hunter chose (an alias's own address)
     points: str
-    reward: str
+    reward: str  # with its currency; per currency when the board's programs pay in several
     count: int
 
 
@@ -42,54 +59,110 @@ class Board:
 class BoardWindow:
     key: str
     title: str
-    boards: list[Board]
+    empty: str  # the sentence shown instead of the boards when no hunter is ranked
+    boards: list[Board]  # none when no hunter is ranked in this window
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The credits one leaderboard sums: every public program's, or one program's."""
+
+    slug: str | None
+    shares: list[Credit]
+    by_currency: dict[str, list[Credit]]
+
+    @property
+    def currencies(self) -> list[str]:
+        return sorted(self.by_currency)
 
 
 def leaderboard_pages(build: Build) -> list[Page]:
     """The overall board, then one per public program (not in the nav)."""
     public = build.public_programs()
-    pages = [_leaderboard(build, None, "Leaderboard", public)]
-    pages += [_leaderboard(build, p.slug, f"Leaderboard: {p.program.name}", []) for p in public]
+    shares = credits(build.site.findings, build.content)
+    pages = [_leaderboard(build, _scope(build, None, shares), "Leaderboard", public)]
+    by_program: dict[str, list[Credit]] = defaultdict(list)
+    for share in shares:
+        by_program[share.finding.program_slug].append(share)
+    pages += [
+        _leaderboard(
+            build, _scope(build, p.slug, by_program[p.slug]), f"Leaderboard: {p.program.name}", []
+        )
+        for p in public
+    ]
     return pages
 
 
-def _leaderboard(build: Build, slug: str | None, title: str, programs: list[ProgramEntry]) -> Page:
-    src = paths.leaderboard(slug)
+def _scope(build: Build, slug: str | None, shares: list[Credit]) -> Scope:
+    by_currency: dict[str, list[Credit]] = defaultdict(list)
+    for share in shares:
+        by_currency[build.program_of(share.finding).rewards.currency].append(share)
+    if slug is not None and not by_currency:
+        by_currency[build.content.programs[slug].program.rewards.currency] = []
+    return Scope(slug, shares, dict(by_currency))
+
+
+def _leaderboard(build: Build, scope: Scope, title: str, programs: list[ProgramEntry]) -> Page:
+    src = paths.leaderboard(scope.slug)
     link = build.linker(src)
-    boards = build.site.boards()[slug or "overall"]
+    year = build.site.as_of.year
     windows = [
-        BoardWindow(key, window_title or str(build.site.as_of.year), _boards(boards[key]))
-        for key, window_title in WINDOW_TITLES
+        _window(build, scope, link, key, heading or str(year), when.format(year=year))
+        for key, heading, when in WINDOWS
     ]
     body = render(
         "leaderboard.html.j2",
         windows=windows,
+        currencies=scope.currencies,
         scopes=[Link(link.href(paths.leaderboard(p.slug)), p.program.name) for p in programs],
         as_of=build.site.as_of.isoformat(),
         links={"json": link.asset("api/leaderboards.json")},
     )
     description = "Leaderboards computed from published findings."
-    return Page(src, title, body, in_nav=slug is None, searchable=False, description=description)
+    return Page(
+        src, title, body, in_nav=scope.slug is None, searchable=False, description=description
+    )
 
 
-def _boards(window: dict[str, list[dict[str, Any]]]) -> list[Board]:
-    return [
-        Board(
-            by,
-            label,
-            [
-                BoardRow(
-                    row["rank"],
-                    row["hunter"],
-                    f"{row['points']:g}",
-                    amount_text(row["reward"]),
-                    row["count"],
-                )
-                for row in window[by]
-            ],
-        )
+def _window(
+    build: Build, scope: Scope, link: paths.Linker, key: Window, title: str, when: str
+) -> BoardWindow:
+    """One window's boards, ranked by the scoring rules (the same as `api/leaderboards.json`),
+    with each hunter's reward summed per currency."""
+    as_of = build.site.as_of
+    rows = totals(scope.shares, build.content, as_of, program=scope.slug, window=key)
+    rewards: dict[str, list[tuple[str, Fraction]]] = defaultdict(list)
+    for currency, shares in scope.by_currency.items():
+        for handle, _, _, reward, _, _ in totals(
+            shares, build.content, as_of, program=scope.slug, window=key
+        ):
+            rewards[handle].append((currency, reward))
+    boards = [
+        Board(by, label, [_row(build, s, rewards[s.handle], scope, link) for s in rank(rows, by)])
         for by, label in MEASURE_LABELS
     ]
+    empty = f"No listed hunter has a published finding accepted {when}."
+    if key == "all":
+        empty = "No listed hunter has a published finding yet."
+    return BoardWindow(key, title, empty, boards if rows else [])
+
+
+def _row(
+    build: Build,
+    standing: Standing,
+    rewards: list[tuple[str, Fraction]],
+    scope: Scope,
+    link: paths.Linker,
+) -> BoardRow:
+    only = scope.currencies[0] if len(scope.currencies) == 1 else None
+    reward = sum_by_currency(rewards) or (money(0, only) if only else "0")
+    return BoardRow(
+        standing.rank,
+        credit_link(build, standing.handle, link),
+        amount_text(standing.points),
+        reward,
+        standing.count,
+    )
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .. import paths
 from ..model import Page
 from ..render import markdown_to_safe_html
 from ..views import PublicSite, reward_bounds
+from .labels import PROGRAM_MODELS, model_label, participation_label
 
 LATEST_ON_PROFILE = 50
 
@@ -39,6 +40,18 @@ _env = jinja2.Environment(
     undefined=jinja2.StrictUndefined,
 )
 _env.filters["slug"] = _slug
+# Program models and participation as visitors read them (one mapping: labels.py).
+_env.filters["model_label"] = model_label
+_env.filters["participation_label"] = participation_label
+_env.globals["program_models"] = PROGRAM_MODELS
+
+
+def days(count: int) -> str:
+    """`1 day`, `0 days`, `14 days`: every count of days a page prints."""
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+_env.filters["days"] = days
 
 
 def render(template: str, **context: Any) -> str:
@@ -102,14 +115,16 @@ class Build:
 
 
 def index_page(src: str, title: str, template: str, description: str, **context: Any) -> Page:
-    """A section's front page: listed in the navigation."""
-    return Page(src, title, render(template, **context), description=description, in_nav=True)
+    """A section's front page: listed in the navigation, and not a search hit (its items have
+    pages of their own, and those are the hits)."""
+    body = render(template, **context)
+    return Page(src, title, body, description=description, in_nav=True, searchable=False)
 
 
 @dataclass(frozen=True)
 class ProgramCard:
     """A program as the home page and the programs index list it; invite-only programs show
-    only their name, organizer and state."""
+    only their name, organizer, state and that they are invite-only (as their stub page)."""
 
     href: str
     name: str
@@ -136,12 +151,20 @@ def program_card(build: Build, entry: ProgramEntry, link: paths.Linker) -> Progr
         model=program.model,
         status=program.status,
         participation=program.participation,
-        summary=program.summary if public else "",
+        summary=program.summary if public else invite_only_note(program.status),
         tags=program.tags if public else [],
         max_reward=top if public else 0,
         reward_range=f"{money(low, currency)} to {money(top, currency)}" if public else "",
         start=program.duration.start.isoformat() if public else "",
     )
+
+
+def invite_only_note(status: str) -> str:
+    """What an invite-only program's card says instead of its summary, which is not public."""
+    hidden = "Its systems, scope and findings are not published."
+    if status == "open":
+        return f"Invite-only: apply on its page to take part. {hidden}"
+    return f"Invite-only, not taking applications now. {hidden}"
 
 
 @dataclass(frozen=True)

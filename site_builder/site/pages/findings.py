@@ -67,7 +67,9 @@ def findings_index(build: Build) -> list[Page]:
         )
         title = "Disclosed findings" if number == 1 else f"Disclosed findings, page {number}"
         description = "Findings that have passed their embargo."
-        pages.append(Page(src, title, body, in_nav=number == 1, description=description))
+        pages.append(
+            Page(src, title, body, in_nav=number == 1, searchable=False, description=description)
+        )
     return pages
 
 
@@ -174,6 +176,8 @@ def _original(build: Build, entry: FindingEntry, link: paths.Linker) -> Link | N
 
 
 def _timeline(finding: Finding) -> list[TimelineStep]:
+    """The steps in date order; steps on the same day keep their lifecycle order (a bounty may
+    be paid before the fix ships, and then comes first)."""
     steps = [
         ("Submitted", finding.submitted),
         ("First response", finding.first_response),
@@ -183,7 +187,8 @@ def _timeline(finding: Finding) -> list[TimelineStep]:
         ("Rewarded", finding.rewarded),
         ("Disclosed", finding.disclose_on),
     ]
-    return [TimelineStep(label, when.isoformat()) for label, when in steps if when]
+    dated = sorted(((label, when) for label, when in steps if when), key=lambda step: step[1])
+    return [TimelineStep(label, when.isoformat()) for label, when in dated]
 
 
 def _threshold_claim(program: Program, finding: Finding) -> ThresholdClaimView | None:

@@ -13,7 +13,6 @@ from ..model import Page
 from .core import (
     Build,
     finding_row,
-    index_page,
     md,
     md_or_none,
     program_card,
@@ -48,6 +47,7 @@ def home_page(build: Build) -> Page:
     site = build.site
     link = build.linker(paths.HOME)
     settings = build.content.settings
+    title = settings.title if settings else "AI-safety bounties"
     open_cards = [program_card(build, p, link) for p in site.programs if p.program.status == "open"]
     paid = sum_by_currency(
         (build.program_of(f).rewards.currency, f.finding.reward) for f in site.findings
@@ -70,15 +70,27 @@ def home_page(build: Build) -> Page:
         open_programs=open_cards,
         latest=[finding_row(build, f, link) for f in site.findings[:LATEST_ON_HOME]],
         challenges=[_challenge(build, c) for c in open_challenges],
+        title=title,
         links={
             "programs": link.href(paths.PROGRAMS),
             "findings": link.href(paths.FINDINGS),
             "feed": link.asset("feeds/findings.xml"),
+            "how_to_submit": link.href(paths.HOW_TO_SUBMIT),
+            "about": link.href(paths.ABOUT),
         },
     )
-    title = settings.title if settings else "AI-safety bounties"
     description = settings.description if settings else ""
-    return Page(paths.HOME, title, body, description=description, in_nav=True)
+    # The front door: a listing (its programs and findings have pages of their own, which are
+    # the search hits), with room for the content instead of a navigation holding only itself.
+    return Page(
+        paths.HOME,
+        title,
+        body,
+        description=description,
+        in_nav=True,
+        searchable=False,
+        hide=("navigation",),
+    )
 
 
 def challenges_page(build: Build) -> Page:
@@ -91,13 +103,10 @@ def challenges_page(build: Build) -> Page:
         ("Open", [c for c in items if not c.closed]),
         ("Closed", [c for c in items if c.closed]),
     ]
-    return index_page(
-        paths.CHALLENGES,
-        "Featured challenges",
-        "challenges.html.j2",
-        "Challenges posted elsewhere.",
-        groups=groups,
-    )
+    # Searchable, unlike other section front pages: challenges have no page of their own.
+    body = render("challenges.html.j2", groups=groups)
+    description = "Challenges posted elsewhere."
+    return Page(paths.CHALLENGES, "Featured challenges", body, description=description, in_nav=True)
 
 
 def search_page(build: Build) -> Page:

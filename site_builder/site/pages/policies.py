@@ -10,16 +10,17 @@ from markupsafe import Markup
 from ...content.records import Policy
 from .. import paths
 from ..model import Page
-from .core import Build, Link, index_page, md, md_or_none, render
+from .core import Build, Link, days, index_page, md, md_or_none, render
 
 
 @dataclass(frozen=True)
 class PolicyView:
     name: str
     plain: str
-    published_parts: str
-    extension: str | None
-    early_release: str | None
+    never_publishes: bool  # pages say so instead of "nothing disclosed yet"
+    published_parts: Markup
+    extension: Markup | None
+    early_release: Markup | None
     safe_harbor: Markup
     channel_email: str | None
     channel_url: str | None
@@ -46,8 +47,8 @@ def plain_words(policy: Policy) -> str:
     if policy.model == "full" or policy.embargo_days == 0:
         return "Findings are published as soon as they are accepted."
     return (
-        f"Coordinated disclosure: accepted findings are published {policy.embargo_days} "
-        "days after acceptance, unless the embargo is extended."
+        f"Coordinated disclosure: accepted findings are published {days(policy.embargo_days)} "
+        "after acceptance, unless the embargo is extended."
     )
 
 
@@ -56,9 +57,10 @@ def policy_view(policy: Policy) -> PolicyView:
     return PolicyView(
         name=policy.name,
         plain=plain_words(policy),
-        published_parts=policy.published_parts,
-        extension=policy.extension,
-        early_release=policy.early_release,
+        never_publishes=policy.model == "non-disclosure",
+        published_parts=md(policy.published_parts),
+        extension=md_or_none(policy.extension),
+        early_release=md_or_none(policy.early_release),
         safe_harbor=md(policy.safe_harbor),
         channel_email=channel.email,
         channel_url=channel.url,

@@ -10,11 +10,10 @@ from typing import Any
 from markupsafe import Markup
 
 from ...content.entries import FindingEntry, ProgramEntry
-from ...content.models_in_depth import Criterion
+from ...content.models_in_depth import Criterion, PanelMember
 from ...content.program import Program, ScopeItem, TargetSystem
-from ...content.types import SEVERITIES
 from ..views import PublicSite
-from .core import md, md_or_none, money
+from .core import days, md, md_or_none, money
 
 ACCESS_LEVELS = {
     "public-api": "public API",
@@ -70,7 +69,7 @@ class ProgramView:
     model: str
     status: str
     participation: str
-    summary: str
+    summary: Markup
     deployment_stage: str
     organizer: str
     organizer_url: str | None
@@ -98,7 +97,7 @@ def program_view(program: Program) -> ProgramView:
         model=program.model,
         status=program.status,
         participation=program.participation,
-        summary=program.summary,
+        summary=md(program.summary),
         deployment_stage=program.deployment_stage,
         organizer=program.organizer.name,
         organizer_url=program.organizer.url,
@@ -122,9 +121,8 @@ def _rewards(program: Program) -> RewardsView:
     rewards = program.rewards
     currency = rewards.currency
     tiers = [
-        TierRow(s, t.points, f"{money(t.min, currency)} to {money(t.max, currency)}")
-        for s in SEVERITIES
-        if (t := rewards.tiers.get(s))
+        TierRow(c.rating, c.points, f"{money(c.min, currency)} to {money(c.max, currency)}")
+        for c in rewards.table
     ]
     return RewardsView(
         tiers=tiers,
@@ -137,7 +135,7 @@ def _rewards(program: Program) -> RewardsView:
 class Banner:
     kind: str  # an admonition kind: success, warning, info, danger
     title: str
-    text: str
+    text: Markup  # rendered Markdown: a pause reason is written by the organizer
 
 
 def banners(site: PublicSite, entry: ProgramEntry) -> list[Banner]:
@@ -145,15 +143,17 @@ def banners(site: PublicSite, entry: ProgramEntry) -> list[Banner]:
     program = entry.program
     shown = []
     if program.status == "open":
-        shown.append(Banner("success", "Open", "This program accepts submissions."))
+        shown.append(Banner("success", "Open", md("This program accepts submissions.")))
     elif program.status == "paused" and program.pause:
-        shown.append(Banner("warning", f"Paused since {program.pause.since}", program.pause.reason))
+        title = f"Paused since {program.pause.since}"
+        shown.append(Banner("warning", title, md(program.pause.reason)))
     elif program.status == "closed":
-        shown.append(Banner("info", "Closed", "This program no longer accepts submissions."))
+        text = md("This program no longer accepts submissions.")
+        shown.append(Banner("info", "Closed", text))
     overdue = site.review_overdue(entry)
     if overdue:
-        interval = program.risk_review.interval_days
-        text = f"The risk review, due every {interval} days, was due on {overdue}."
+        interval = days(program.risk_review.interval_days)
+        text = md(f"The risk review, due every {interval}, was due on {overdue}.")
         shown.append(Banner("danger", "Risk review overdue", text))
     return shown
 
@@ -198,6 +198,18 @@ def thresholds(program: Program, findings: list[FindingEntry]) -> list[Threshold
     return rows
 
 
+def _member(member: PanelMember) -> str:
+    """A panel member as published: name (affiliation), and the handle they rule with."""
+    text = member.shown_name
+    if member.affiliation:
+        text += f" ({member.affiliation})"
+    if member.handle and member.name:
+        text += f", @{member.handle}"
+    elif member.handle:
+        text = "@" + text
+    return text
+
+
 @dataclass(frozen=True)
 class PanelView:
     members: list[str]
@@ -214,7 +226,7 @@ def panel(program: Program) -> PanelView | None:
         if rule.rule == "majority"
         else f"a mean score of at least {rule.bar} once {rule.quorum} members have scored"
     )
-    members = [f"@{m}" for m in program.panel.members]
+    members = [_member(m) for m in program.panel.members]
     return PanelView(members, words, list(program.panel.criteria))
 
 

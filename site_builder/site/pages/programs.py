@@ -10,10 +10,12 @@ from markupsafe import Markup
 from ...content.channels import channel_of
 from ...content.entries import ProgramEntry
 from ...intake.links import ChannelLink, application_url, channel_link
+from ...scoring.aggregates import Aggregates
 from ...scoring.matching import similar_programs
 from ...scoring.metrics import summary
 from .. import paths
 from ..model import Page
+from ..threshold_charts import threshold_charts
 from .core import (
     LATEST_ON_PROFILE,
     Build,
@@ -27,6 +29,7 @@ from .core import (
 )
 from .policies import policy_view
 from .program_parts import banners, panel, program_view, response_record, thresholds
+from .program_terms import program_aggregates, terms_view
 
 
 def programs_index(build: Build) -> Page:
@@ -75,7 +78,10 @@ def program_page(build: Build, entry: ProgramEntry) -> Page:
         more=more,
         record=response_record(summary(build.site.findings, build.content, entry.slug)),
         thresholds=thresholds(program, findings),
+        threshold_charts=threshold_charts(build.site, entry, link),
         panel=panel(program),
+        terms=terms_view(program, build.site.as_of),
+        aggregates=_aggregates(build, entry),
         similar=match_links(similar_programs(entry, build.site.programs), link),
         links={
             "rules": link.href(paths.rules(entry.slug)),
@@ -83,6 +89,13 @@ def program_page(build: Build, entry: ProgramEntry) -> Page:
         },
     )
     return Page(src, program.name, body, description=program.summary)
+
+
+def _aggregates(build: Build, entry: ProgramEntry) -> Aggregates | None:
+    if entry.program.aggregates is None:
+        return None
+    findings = build.content.findings_of(entry.slug)
+    return program_aggregates(entry.program, findings, build.site.as_of)
 
 
 @dataclass(frozen=True)
