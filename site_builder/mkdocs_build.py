@@ -30,6 +30,17 @@ except ImportError:  # Windows: builds are not serialised there
     fcntl = None  # type: ignore[assignment]
 
 
+# Material for MkDocs prints a boxed notice of its end of life, pointing to its successor, when
+# it is imported under the `mkdocs` command (material/templates/__init__.py) unless
+# NO_MKDOCS_2_WARNING is set. `bounties` sets it for every build and serve and says it once, in
+# one line, with what it means for a site built with this toolkit.
+SILENCE_MATERIAL_NOTICE = {"NO_MKDOCS_2_WARNING": "1"}
+MATERIAL_END_OF_LIFE = (
+    "bounties: note: the Material for MkDocs theme reaches end of life on 2027-05-05; "
+    "built sites keep working (see docs/site.md of ai-safety-bounties)"
+)
+
+
 class BuildFailed(Exception):
     """The build stopped; MkDocs (or our plugin) has already logged why."""
 
@@ -57,6 +68,7 @@ def build_site(config_file: Path, root: Path, out: Path, as_of: date, verbose: b
             _swap(staging, out)
         finally:
             shutil.rmtree(work, ignore_errors=True)
+    print(MATERIAL_END_OF_LIFE, file=sys.stderr, flush=True)
 
 
 @contextmanager
@@ -98,6 +110,7 @@ def _remove_leftovers(out: Path) -> None:
 def serve_site(config_file: Path, root: Path, as_of: date | None, dev_addr: str | None) -> None:
     from mkdocs.commands.serve import serve
 
+    print(MATERIAL_END_OF_LIFE, file=sys.stderr, flush=True)
     with _environment(root, as_of), _logging(verbose=True):
         serve(config_file=str(config_file), dev_addr=dev_addr, livereload=True)
 
@@ -115,7 +128,7 @@ def _swap(staging: Path, out: Path) -> None:
 
 @contextmanager
 def _environment(root: Path, as_of: date | None, work: Path | None = None) -> Iterator[None]:
-    values = {ROOT_ENV: str(root.resolve()), "NO_MKDOCS_2_WARNING": "1"}
+    values = {ROOT_ENV: str(root.resolve()), **SILENCE_MATERIAL_NOTICE}
     if work is not None:
         values[WORK_ENV] = str(work)
     if as_of:

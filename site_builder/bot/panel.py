@@ -29,7 +29,7 @@ def judge(
     commands: list[Command], panel: Panel, conflicted: set[str], recorded: dict[str, Any] | None
 ) -> Judging:
     judging = Judging(decision=recorded)
-    members = {m.lower() for m in panel.members}
+    members = {handle.lower() for handle in panel.handles}
     criteria = {c.id for c in panel.criteria}
     for command in commands:
         if command.name not in ("score", "vote"):

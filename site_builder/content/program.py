@@ -124,7 +124,12 @@ class Bonus(Record):
 
     id: Slug = Field(description="Bonus id, cited by findings (`bonuses:`).")
     name: Line = Field(description="What earns it.")
-    percent: int = Field(ge=1, le=1000, description="Extra reward, in percent of the reward.")
+    percent: int | None = Field(
+        None, ge=1, le=1000, description="Extra reward, in percent of the reward's maximum."
+    )
+    amount: Amount | None = Field(
+        None, description="Or a flat extra amount, at most this much (e.g. for novelty)."
+    )
     cap: Amount | None = Field(None, description="Largest extra amount for one finding.")
     description: Line | None = Field(None, description="Conditions, in one line.")
 

@@ -33,15 +33,18 @@ def prize_of(program: Program, finding: Finding) -> Prize | None:
 
 def reward_ceiling(program: Program, finding: Finding) -> int | None:
     """The largest reward the terms allow for this finding: its row's max plus each bonus it
-    earned (percent of that max, capped) plus its prize; None when no row or prize applies."""
+    earned (percent of that max, capped) plus its prize; 0 when a prizes-only program's finding
+    won no prize; None when the table has no row for it and it won no prize."""
     cell, prize = cell_of(program, finding), prize_of(program, finding)
     if cell is None and prize is None:
-        return None
+        return None if program.rewards.table else 0
     base = cell.max if cell else 0
     extra = 0
     for bonus in program.rewards.bonuses:
         if bonus.id in finding.bonuses:
-            amount = base * bonus.percent // 100
+            amount = bonus.amount or 0
+            if bonus.percent is not None:
+                amount += base * bonus.percent // 100
             extra += amount if bonus.cap is None else min(amount, bonus.cap)
     return base + extra + (prize.amount if prize else 0)
 

@@ -4,9 +4,9 @@ campaigns, and the aggregate numbers a non-disclosure program may publish."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from .base import Record
 from .taxonomy import Category
@@ -38,8 +38,10 @@ class Eligibility(Record):
 class Legal(Record):
     """The binding terms a participant accepts."""
 
-    nda: bool = Field(
-        False, description="Participants sign a non-disclosure or research agreement."
+    nda: bool | None = Field(
+        None,
+        description="true: participants sign a non-disclosure or research agreement; false: "
+        "none is required; leave out when the program does not say.",
     )
     terms_url: Url | None = Field(None, description="The full terms.")
     jurisdiction: Line | None = Field(None, description="Governing law and courts.")
@@ -127,3 +129,11 @@ class MovedFrom(Record):
     )
     on: Day = Field(description="Date of the move.")
     reason: Line = Field(description="Why it was moved, in one line.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _on_read_as_true(cls, data: Any) -> Any:
+        """YAML 1.1 (the content loader) reads an unquoted `on:` key as the boolean true."""
+        if isinstance(data, dict) and "on" not in data and any(key is True for key in data):
+            return {"on" if key is True else key: value for key, value in data.items()}
+        return data

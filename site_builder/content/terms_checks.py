@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from .program import Program
 
 Path = tuple[str | int, ...]
+_PLURALS = {"target-tier": "target tiers", "category": "categories"}
 
 
 def program_term_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem]:
@@ -67,7 +68,9 @@ def _tier_rules(entry: ProgramEntry) -> Iterator[Problem]:
                     entry.source,
                     ("targets", index),
                     f"target '{target.name}' has no tier, but rewards depend on the tier",
-                    hint=_known("add tier:", tiers),
+                    hint=f"add tier: one of {', '.join(sorted(tiers))}"
+                    if tiers
+                    else "declare target_tiers and give each target a tier",
                 )
 
 
@@ -124,7 +127,7 @@ def _column_rule(
             entry.source,
             (*at, "column") if column else at,
             f"column '{column}' is not a {kind}" if column else f"this row needs a {kind} column",
-            hint=_known(f"{kind}s", columns),
+            hint=_known(_PLURALS[kind], columns),
         )
 
 
@@ -143,6 +146,14 @@ def _range_rules(entry: ProgramEntry, at: Path, low: int, high: int) -> Iterator
 def _id_rules(entry: ProgramEntry) -> Iterator[Problem]:
     """Bonus and prize ids are unique within the program (campaign prizes included)."""
     program = entry.program
+    for index, bonus in enumerate(program.rewards.bonuses):
+        if (bonus.percent is None) == (bonus.amount is None):
+            yield problem_at(
+                entry.source,
+                ("rewards", "bonuses", index),
+                "a bonus needs either percent or amount",
+                hint="percent: extra in percent of the reward; amount: a flat extra, at most",
+            )
     for index, bonus_id in _repeats(b.id for b in program.rewards.bonuses):
         yield problem_at(
             entry.source, ("rewards", "bonuses", index, "id"), f"bonus '{bonus_id}' twice"
@@ -249,7 +260,7 @@ def _panel_member_rules(entry: ProgramEntry) -> Iterator[Problem]:
             )
     for _, handle in _repeats(h.lower() for h in panel.handles):
         yield problem_at(entry.source, ("panel", "members"), f"member '{handle}' twice")
-    if panel.decision.quorum > len(panel.handles):
+    if panel.handles and panel.decision.quorum > len(panel.handles):
         yield problem_at(
             entry.source,
             ("panel", "decision", "quorum"),

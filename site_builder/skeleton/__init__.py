@@ -45,7 +45,7 @@ class Setup:
         """Why site.yml says what it says about the content repository."""
         if self.content_public is not None:
             stated = "public" if self.content_public else "private"
-            return f"set by `bounties init --content-visibility {stated}`: keep it true"
+            return f"as stated to `bounties init --content-visibility {stated}`; keep it current"
         if self.kind == "private-intake":
             return "set by `bounties init --setup private-intake`: keep this repository private"
         return f"set by `bounties init --setup {self.kind}`: this repository is public"

@@ -190,7 +190,7 @@ def test_panel_mean_score_rule_and_credit_conflict() -> None:
 
     panel = Panel.model_validate(
         {
-            "members": ["a", "b", "c"],
+            "members": [{"handle": "a"}, {"handle": "b"}, {"handle": "c"}],
             "criteria": [{"id": "harm", "description": "h"}, {"id": "novelty", "description": "n"}],
             "decision": {"rule": "mean-score", "quorum": 2, "bar": 3.5},
         }

@@ -409,7 +409,7 @@ def test_a_malformed_command_is_explained_and_changes_nothing() -> None:
     assert (ruling.status, ruling.reason) == ("rejected", "out of scope")
     assert ruling.log[1:] == [
         "@maintainer: `/accept` not understood: use /accept "
-        "severity=low|medium|high|critical [reward=N] [points=N].",
+        "severity=low|medium|high|critical (or P1..P5) [reward=N] [points=N].",
         "@maintainer: `/duplicate` not understood: use /duplicate #<issue number>.",
     ]
     # Said to anyone, before any permission check: the syntax help costs nothing.

@@ -43,7 +43,7 @@ def test_board_rewards_state_their_currency(page: Any, example_url: str) -> None
     rewards = page.locator("table[data-board] tbody td:nth-child(4)").all_inner_texts()
     assert rewards
     assert [
-        r for r in rewards if not re.fullmatch(r"[\d,.]+ [A-Z]{3}(, [\d,.]+ [A-Z]{3})*", r)
+        r for r in rewards if not re.fullmatch(r"[\d,.]+\s[A-Z]{3}(, [\d,.]+\s[A-Z]{3})*", r)
     ] == []
 
 

@@ -31,12 +31,12 @@ from tests.conftest import REPO_ROOT
 REFERENCES = Path(__file__).parent / "references"
 DIFFS = ARTIFACTS / "visual"
 
-# A pixel counts as different when a channel moves by more than 40 of 255: anti-aliasing of glyph
-# edges between builds of Chromium and FreeType moves them by less, a changed colour or a moved
-# edge by more. A case fails above 0.5% of its pixels (5,760 at 1280x900, 1,646 at 390x844):
-# measured on the home page at 1280x900, 4px more padding in a card differs on 0.73%, 8px more
-# margin above a heading on 1.13%, one pixel down for the whole content on 2.4%; two runs on
-# one machine differ on 0.000%.
+# A pixel counts as different when a channel moves by more than 40 of 255, so that another build
+# of Chromium or FreeType shading glyph edges a little differently does not count, while a changed
+# colour or a moved edge does. A case fails above 0.5% of its pixels (5,760 at 1280x900, 1,646 at
+# 390x844): measured on the home page at 1280x900, 4px more padding in a card differs on 0.73%,
+# 8px more margin above a heading on 1.13%, one pixel down for the whole content on 2.4%; two runs
+# on one machine differ on 0.000%.
 PIXEL_THRESHOLD = 40
 MAX_DIFFERING = 0.005
 # References are stored as 256-colour PNGs (a third of the size); a reference is stored in full
@@ -84,7 +84,7 @@ VIEWS = {
     "desktop-dark": View(1280, 900, "dark"),
     "phone-dark": View(390, 844, "dark"),
 }
-# Every page light at both sizes; the pages with most colour dark at both sizes too.
+# Every page light at both sizes; the pages visitors land on most dark at both sizes too.
 CASES = {
     f"{page}-{view}": (page, VIEWS[view])
     for page in PAGES

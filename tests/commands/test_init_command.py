@@ -89,7 +89,7 @@ def test_the_readme_and_site_settings_say_strict_fails_until_replaced(tmp_path: 
     [
         ("open", [], "true", "set by `bounties init --setup open`"),
         ("private-intake", [], "false", "set by `bounties init --setup private-intake`"),
-        ("external", [], "false", "set by `bounties init --content-visibility private`"),
+        ("external", [], "false", "as stated to `bounties init --content-visibility private`"),
     ],
 )
 def test_content_repository_public_is_derived_or_stated(

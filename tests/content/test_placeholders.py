@@ -94,11 +94,17 @@ def test_a_marker_in_a_value_and_in_a_markdown_body(tree: Tree) -> None:
     tree.replace(
         "demo/program.yml", "name: Demo jailbreak bounty", 'name: "Demo (TEMPLATE: rename)"'
     )
-    tree.replace("demo/rules.md", "Be kind.", "Intro.\n\nTEMPLATE: the rules hunters follow")
+    tree.replace(
+        "demo/rules.md",
+        "Be kind.",
+        "# Rules (TEMPLATE: title)\n\nTEMPLATE: the rules hunters follow",
+    )
     assert placeholder_problems(tree) == [
         f"{at(tree, 'demo/program.yml', 'TEMPLATE')}: warning: still marked TEMPLATE: 'rename' "
         "(hint: replace this starter text, TEMPLATE marker included)",
-        f"{at(tree, 'demo/rules.md', 'TEMPLATE')}: warning: still marked TEMPLATE: "
+        f"{at(tree, 'demo/rules.md', 'TEMPLATE')}: warning: still marked TEMPLATE: 'title' "
+        "(hint: replace this starter text, TEMPLATE marker included)",
+        f"{at(tree, 'demo/rules.md', 'TEMPLATE: the')}: warning: still marked TEMPLATE: "
         "'the rules hunters follow' (hint: replace this starter text, TEMPLATE marker included)",
     ]
 

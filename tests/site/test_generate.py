@@ -150,7 +150,7 @@ def test_hunter_page_and_leaderboard_agree_on_a_shared_reward(tree: Tree) -> Non
     profile = pages["hunters/alice.md"].body
     assert '<span class="bb-stat__value">12,500.50 USD</span>' in profile
     board = _board_cells(pages["leaderboard/index.md"].body, "all-reward")
-    assert board[0][1:2] + board[0][3:4] == ["Alice Example", "12,500.50 USD"]
+    assert board[0][1:2] + board[0][3:4] == ["Alice Example", "12,500.50\u00a0USD"]
 
 
 def test_leaderboard_writes_large_rewards_in_full(tree: Tree) -> None:
@@ -160,7 +160,7 @@ def test_leaderboard_writes_large_rewards_in_full(tree: Tree) -> None:
     tree.replace("demo/findings/DEMO-1.md", "reward: 5000", "reward: 1500000")
     pages = pages_of(tree)
     board = _board_cells(pages["leaderboard/index.md"].body, "all-reward")
-    assert board[0][3] == "1,500,000 USD"  # not 1.5e+06
+    assert board[0][3] == "1,500,000\u00a0USD"  # not 1.5e+06
     assert '<span class="bb-stat__value">1,500,000 USD</span>' in pages["hunters/alice.md"].body
 
 

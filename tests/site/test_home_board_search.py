@@ -51,7 +51,7 @@ def test_board_rewards_state_their_currency(tree: Tree) -> None:
     pages = pages_of(tree)
     for src in ("leaderboard/index.md", "leaderboard/demo.md"):
         rewards = _reward_cells(pages[src].body)
-        assert rewards and all(re.fullmatch(r"[\d,.]+ USD", r) for r in rewards), rewards
+        assert rewards and all(re.fullmatch(r"[\d,.]+\u00a0USD", r) for r in rewards), rewards
 
 
 def _second_program_in_euros(tree: Tree) -> None:
@@ -68,12 +68,12 @@ def test_a_board_of_several_currencies_shows_each_and_says_so(tree: Tree) -> Non
     _second_program_in_euros(tree)
     pages = pages_of(tree)
     overall = pages["leaderboard/index.md"].body
-    assert _reward_cells(overall)[0] == "2,000 EUR, 5,000 USD"  # alice, never "7,000"
+    assert _reward_cells(overall)[0] == "2,000\u00a0EUR, 5,000\u00a0USD"  # alice, not "7,000"
     assert "own currencies (EUR, USD), shown per currency and never converted" in overall
     reward_board = overall.split("By total reward")[1].split("</details>")[0]
     assert "adds amounts in different currencies as plain numbers" in reward_board
     euro = pages["leaderboard/euro.md"].body
-    assert set(_reward_cells(euro)) == {"2,000 EUR"}
+    assert set(_reward_cells(euro)) == {"2,000\u00a0EUR"}
     assert "never converted" not in euro and "plain numbers" not in euro
 
 

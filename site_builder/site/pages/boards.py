@@ -3,6 +3,7 @@ Both are computed from published findings only."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
@@ -160,9 +161,12 @@ def _row(
         standing.rank,
         credit_link(build, standing.handle, link),
         amount_text(standing.points),
-        reward,
+        _BEFORE_CURRENCY.sub("\u00a0", reward),  # "69,000 USD" never breaks in a narrow column
         standing.count,
     )
+
+
+_BEFORE_CURRENCY = re.compile(r" (?=[A-Z]{3}\b)")
 
 
 @dataclass(frozen=True)

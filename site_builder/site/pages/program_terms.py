@@ -10,9 +10,9 @@ from datetime import date
 from markupsafe import Markup
 
 from ...content.entries import FindingEntry
-from ...content.program import Program, Rewards
+from ...content.program import Bonus, Program
 from ...content.taxonomy import TAXONOMY
-from ...content.terms import Campaign, Prize
+from ...content.terms import Campaign, Condition, Prize
 from ...scoring.aggregates import Aggregates, aggregates
 from .core import md, money
 
@@ -62,6 +62,7 @@ class CampaignView:
 @dataclass(frozen=True)
 class TermsView:
     participation: str
+    apply: Markup | None
     scale: str
     table: RewardTable | None
     bonuses: list[BonusRow]
@@ -81,14 +82,15 @@ def terms_view(program: Program, as_of: date) -> TermsView:
     legal = program.legal
     return TermsView(
         participation=PARTICIPATION[program.participation],
+        apply=md(program.apply) if program.apply and program.is_gated else None,
         scale="priority (P1 most severe)" if rewards.scale == "priority" else "severity",
         table=_table(program) if rewards.table else None,
-        bonuses=[_bonus(b.name, b.percent, b.cap, b.description, rewards) for b in rewards.bonuses],
+        bonuses=[_bonus(b, rewards.currency) for b in rewards.bonuses],
         prizes=[_prize(p, rewards.currency) for p in rewards.prizes],
         eligibility=_eligibility(program),
         legal=_legal(program),
         legal_url=legal.terms_url if legal else None,
-        conditions=[_condition(c.requirement, c.categories) for c in program.conditions],
+        conditions=[_condition(c) for c in program.conditions],
         categories=[TAXONOMY[c].label for c in program.categories],
         tiers=[
             (t.name, t.description or "", [x.name for x in program.targets if x.tier == t.id])
@@ -116,23 +118,31 @@ def _table(program: Program) -> RewardTable:
         cells = []
         for key in keys:
             cell = rewards.cell(rating, key)
-            cells.append(
-                f"{money(cell.min, rewards.currency)} to {money(cell.max, rewards.currency)}"
-                f" ({cell.points} points)"
-                if cell
-                else "-"
-            )
+            cells.append(_range(cell.min, cell.max, rewards.currency, cell.points) if cell else "-")
         rows.append((rating, cells))
     return RewardTable(label, headings, rows)
 
 
-def _bonus(
-    name: str, percent: int, cap: int | None, description: str | None, rewards: Rewards
-) -> BonusRow:
-    extra = f"+{percent}% of the reward"
-    if cap is not None:
-        extra += f", up to {money(cap, rewards.currency)}"
-    return BonusRow(name, extra, description)
+def _range(low: int, high: int, currency: str, points: int) -> str:
+    if high == 0:
+        amount = "no money"
+    elif low == high:
+        amount = money(high, currency)
+    else:
+        amount = f"{money(low, currency)} to {money(high, currency)}"
+    return f"{amount} ({points} points)"
+
+
+def _bonus(bonus: Bonus, currency: str) -> BonusRow:
+    parts = []
+    if bonus.percent is not None:
+        parts.append(f"+{bonus.percent}% of the reward")
+    if bonus.amount is not None:
+        parts.append(f"up to {money(bonus.amount, currency)} more")
+    extra = ", ".join(parts)
+    if bonus.cap is not None:
+        extra += f", at most {money(bonus.cap, currency)}"
+    return BonusRow(bonus.name, extra, bonus.description)
 
 
 def _prize(prize: Prize, currency: str) -> PrizeRow:
@@ -164,9 +174,11 @@ def _legal(program: Program) -> list[tuple[str, str]]:
     legal = program.legal
     if legal is None:
         return []
-    rows = [("Agreement", "Participants sign a non-disclosure or research agreement.")]
-    if not legal.nda:
-        rows = [("Agreement", "No non-disclosure agreement is required.")]
+    rows = []
+    if legal.nda is True:
+        rows.append(("Agreement", "Participants sign a non-disclosure or research agreement."))
+    elif legal.nda is False:
+        rows.append(("Agreement", "No non-disclosure agreement is required."))
     if legal.jurisdiction:
         rows.append(("Governing law", legal.jurisdiction))
     if legal.export_controls:
@@ -175,10 +187,13 @@ def _legal(program: Program) -> list[tuple[str, str]]:
     return rows
 
 
-def _condition(requirement: str, categories: list[str]) -> str:
-    if not categories:
-        return requirement
-    return f"{requirement} (applies to: {', '.join(TAXONOMY[c].label for c in categories)})"
+def _condition(condition: Condition) -> str:
+    text = condition.requirement
+    if condition.min_reproduction_percent is not None:
+        text += f" (must reproduce in at least {condition.min_reproduction_percent}% of attempts)"
+    if condition.categories:
+        text += f" (applies to: {', '.join(TAXONOMY[c].label for c in condition.categories)})"
+    return text
 
 
 def _campaign(campaign: Campaign, currency: str, as_of: date) -> CampaignView:
