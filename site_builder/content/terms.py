@@ -122,7 +122,8 @@ class Campaign(Record):
 
 
 class MovedFrom(Record):
-    """On a finding: it was filed under another program and moved here."""
+    """On a finding: it was filed under another program and moved here. Published with the
+    finding (a program of this site is named only if it is public)."""
 
     program: Line = Field(
         description="The other program: its slug on this site, or its name elsewhere."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder.content.suggest import closest, stem
+from site_builder.content.suggest import Choice, best_choice, closest, stem
 from site_builder.content.taxonomy import CATEGORIES, TAXONOMY
 from tests.conftest import Tree, only
 
@@ -39,6 +39,14 @@ from tests.conftest import Tree, only
 )
 def test_a_category_is_found_by_meaning(value: str, meant: str) -> None:
     assert closest(value, CATEGORIES) == meant
+
+
+def test_an_exact_synonym_beats_any_number_of_shared_words() -> None:
+    candidates = [
+        Choice("wordy", (), {"rogue": 9, "action": 9}),
+        Choice("meant", ("rogue-action",)),
+    ]
+    assert best_choice("Rogue_Action", candidates) == "meant"
 
 
 def test_nothing_is_suggested_for_nonsense() -> None:

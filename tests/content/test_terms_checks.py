@@ -210,6 +210,23 @@ def test_bonus_id_twice(tree: Tree) -> None:
     )
 
 
+def test_bonus_needs_either_percent_or_amount(tree: Tree) -> None:
+    rewards_extra(
+        tree,
+        "  bonuses:\n"
+        "    - {id: novel, name: Novel, amount: 2000}\n"
+        "    - {id: both, name: Both, amount: 5, percent: 5}\n"
+        "    - {id: neither, name: Neither}\n",
+    )
+    hint = "(hint: percent: extra in percent of the reward; amount: a flat extra, at most)"
+    assert tree.problems() == [
+        f"programs/demo/program.yml:39:7: error: rewards.bonuses[1]: a bonus needs either "
+        f"percent or amount {hint}",
+        f"programs/demo/program.yml:40:7: error: rewards.bonuses[2]: a bonus needs either "
+        f"percent or amount {hint}",
+    ]
+
+
 def test_prize_id_twice(tree: Tree) -> None:
     rewards_extra(
         tree,
@@ -430,6 +447,11 @@ def test_quorum_equal_to_the_members_with_a_handle(tree: Tree) -> None:
     assert tree.problems() == []
 
 
+def test_panel_without_handles_rules_outside_the_bot(tree: Tree) -> None:
+    tree.replace(P, MEMBERS, "members: [{name: Dr. A}, {name: Dr. B}, {name: Dr. C}]")
+    assert tree.problems() == []
+
+
 # --- participation -------------------------------------------------------------------
 
 
@@ -592,6 +614,23 @@ def test_reward_above_the_row_without_bonuses_or_prize(tree: Tree) -> None:
     assert only(tree.problems()) == (
         "programs/demo/findings/DEMO-1.md:13:9: error: reward: reward 10001 is outside what the "
         "terms allow for high (2000 to 10000 USD, bonuses and prize included)"
+    )
+
+
+def test_flat_bonus_adds_its_amount_up_to_its_cap(tree: Tree) -> None:
+    rewards_extra(
+        tree,
+        "  bonuses:\n"
+        "    - {id: novel, name: Novel, amount: 2000}\n"
+        "    - {id: tidy, name: Tidy report, amount: 2000, cap: 500}\n",
+    )
+    finding_extra(tree, D1, "bonuses: [novel, tidy]\n")
+    tree.replace(D1, "reward: 5000", "reward: 12500")  # 10000 + 2000 + 500
+    assert tree.problems() == []
+    tree.replace(D1, "reward: 12500", "reward: 12501")
+    assert only(tree.problems()) == (
+        "programs/demo/findings/DEMO-1.md:13:9: error: reward: reward 12501 is outside what the "
+        "terms allow for high (2000 to 12500 USD, bonuses and prize included)"
     )
 
 

@@ -27,11 +27,12 @@ from .core import (
     sum_by_currency,
 )
 
-# (key, heading, words for "nothing in this window"); heading None: the as-of year.
+# (key, heading, the sentence shown when no one is ranked); heading None: the as-of year.
+_NONE = "No listed hunter has a published finding"
 WINDOWS: tuple[tuple[Window, str | None, str], ...] = (
-    ("all", "All time", "yet"),
-    ("year", None, "in {year}"),
-    ("90d", "Last 90 days", "in the last 90 days"),
+    ("all", "All time", f"{_NONE} yet."),
+    ("year", None, f"{_NONE} accepted in {{year}}."),
+    ("90d", "Last 90 days", f"{_NONE} accepted in the last 90 days."),
 )
 MEASURE_LABELS = (
     ("points", "points"),
@@ -108,8 +109,8 @@ def _leaderboard(build: Build, scope: Scope, title: str, programs: list[ProgramE
     link = build.linker(src)
     year = build.site.as_of.year
     windows = [
-        _window(build, scope, link, key, heading or str(year), when.format(year=year))
-        for key, heading, when in WINDOWS
+        _window(build, scope, link, key, heading or str(year), empty.format(year=year))
+        for key, heading, empty in WINDOWS
     ]
     body = render(
         "leaderboard.html.j2",
@@ -126,7 +127,7 @@ def _leaderboard(build: Build, scope: Scope, title: str, programs: list[ProgramE
 
 
 def _window(
-    build: Build, scope: Scope, link: paths.Linker, key: Window, title: str, when: str
+    build: Build, scope: Scope, link: paths.Linker, key: Window, title: str, empty: str
 ) -> BoardWindow:
     """One window's boards, ranked by the scoring rules (the same as `api/leaderboards.json`),
     with each hunter's reward summed per currency."""
@@ -142,9 +143,6 @@ def _window(
         Board(by, label, [_row(build, s, rewards[s.handle], scope, link) for s in rank(rows, by)])
         for by, label in MEASURE_LABELS
     ]
-    empty = f"No listed hunter has a published finding accepted {when}."
-    if key == "all":
-        empty = "No listed hunter has a published finding yet."
     return BoardWindow(key, title, empty, boards if rows else [])
 
 

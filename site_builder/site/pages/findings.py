@@ -135,6 +135,7 @@ class FindingView:
     writeup: Markup
     threshold: ThresholdClaimView | None
     panel: PanelDecisionView | None
+    terms: list[tuple[str, str]]  # campaign, prize, bonuses, move: label and text
 
 
 def finding_page(build: Build, entry: FindingEntry) -> Page:
@@ -154,10 +155,11 @@ def finding_page(build: Build, entry: FindingEntry) -> Page:
         reward=money(finding.reward, program.rewards.currency) if finding.reward else "none",
         affected=finding.affected,
         duplicate_of=_original(build, entry, link),
-        timeline=_timeline(finding),
+        timeline=_timeline(finding, _moved_from(build, finding)),
         writeup=md(entry.source.body),
         threshold=_threshold_claim(program, finding),
         panel=_panel_decision(finding),
+        terms=_terms(program, finding, _moved_from(build, finding)),
     )
     body = render("finding.html.j2", f=view)
     description = f"{finding.severity} {category} finding in {program.name}"
@@ -175,7 +177,38 @@ def _original(build: Build, entry: FindingEntry, link: paths.Linker) -> Link | N
     return None
 
 
-def _timeline(finding: Finding) -> list[TimelineStep]:
+def _moved_from(build: Build, finding: Finding) -> str | None:
+    """Where a moved report came from, as the public may be told: a program of this site only
+    if it is public (a draft's or an invite-only program's name is not published), else the
+    name written, which is another organization's program."""
+    moved = finding.moved_from
+    if moved is None:
+        return None
+    other = build.content.programs.get(moved.program)
+    if other is None:
+        return moved.program
+    return other.program.name if build.site.is_public_program(other.slug) else "another program"
+
+
+def _terms(program: Program, finding: Finding, moved: str | None) -> list[tuple[str, str]]:
+    rows = []
+    campaign = next((c for c in program.campaigns if c.id == finding.campaign), None)
+    if campaign:
+        rows.append(("Campaign", campaign.name))
+    prize = program.prize(finding.prize, finding.campaign) if finding.prize else None
+    if prize:
+        rows.append(("Prize", prize.name))
+    bonuses = [b.name for b in program.rewards.bonuses if b.id in finding.bonuses]
+    if bonuses:
+        rows.append(("Bonuses", ", ".join(bonuses)))
+    if moved and finding.moved_from:
+        rows.append(
+            ("Moved", f"from {moved} on {finding.moved_from.on}: {finding.moved_from.reason}")
+        )
+    return rows
+
+
+def _timeline(finding: Finding, moved: str | None = None) -> list[TimelineStep]:
     """The steps in date order; steps on the same day keep their lifecycle order (a bounty may
     be paid before the fix ships, and then comes first)."""
     steps = [
@@ -187,6 +220,8 @@ def _timeline(finding: Finding) -> list[TimelineStep]:
         ("Rewarded", finding.rewarded),
         ("Disclosed", finding.disclose_on),
     ]
+    if moved and finding.moved_from:
+        steps.insert(1, (f"Moved here from {moved}", finding.moved_from.on))
     dated = sorted(((label, when) for label, when in steps if when), key=lambda step: step[1])
     return [TimelineStep(label, when.isoformat()) for label, when in dated]
 

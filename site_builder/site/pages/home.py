@@ -10,6 +10,7 @@ from markupsafe import Markup
 from ...content.records import Challenge
 from .. import paths
 from ..model import Page
+from .about import UNTITLED
 from .core import (
     Build,
     finding_row,
@@ -47,17 +48,8 @@ def home_page(build: Build) -> Page:
     site = build.site
     link = build.linker(paths.HOME)
     settings = build.content.settings
-    title = settings.title if settings else "AI-safety bounties"
+    title = settings.title if settings else UNTITLED
     open_cards = [program_card(build, p, link) for p in site.programs if p.program.status == "open"]
-    paid = sum_by_currency(
-        (build.program_of(f).rewards.currency, f.finding.reward) for f in site.findings
-    )
-    stats = HomeStats(
-        open_programs=len(open_cards),
-        disclosed=len(site.findings),
-        hunters=len({h for f in site.findings for h in f.finding.hunters}),
-        paid=paid or "0",
-    )
     open_challenges = [
         c.record
         for c in build.content.challenges.values()
@@ -66,7 +58,7 @@ def home_page(build: Build) -> Page:
     body = render(
         "home.html.j2",
         description=md(settings.description if settings else ""),
-        stats=stats,
+        stats=_stats(build, len(open_cards)),
         open_programs=open_cards,
         latest=[finding_row(build, f, link) for f in site.findings[:LATEST_ON_HOME]],
         challenges=[_challenge(build, c) for c in open_challenges],
@@ -90,6 +82,19 @@ def home_page(build: Build) -> Page:
         in_nav=True,
         searchable=False,
         hide=("navigation",),
+    )
+
+
+def _stats(build: Build, open_programs: int) -> HomeStats:
+    findings = build.site.findings
+    paid = sum_by_currency(
+        (build.program_of(f).rewards.currency, f.finding.reward) for f in findings
+    )
+    return HomeStats(
+        open_programs=open_programs,
+        disclosed=len(findings),
+        hunters=len({h for f in findings for h in f.finding.hunters}),
+        paid=paid or "0",
     )
 
 
