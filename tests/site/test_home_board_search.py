@@ -189,3 +189,15 @@ def test_the_built_index_reads_labels_apart_and_holds_no_listing(example_site: P
     assert not [url for url in fragments if url.startswith(("/charts/", "/leaderboard/"))]
     # a hunter is found by their profile, not by the titles of the findings it lists
     assert "Nested-fiction jailbreak" not in fragments["/hunters/alias-quiet-fox/"]
+
+
+def test_a_card_summary_renders_its_markdown(tree: Tree) -> None:
+    tree.replace(
+        "demo/program.yml",
+        "summary: Find jailbreaks in the demo model.",
+        "summary: Find **universal** jailbreaks in the `demo` model.",
+    )
+    for src in ("index.md", "programs/index.md"):
+        body = pages_of(tree)[src].body
+        assert "Find <strong>universal</strong> jailbreaks in the <code>demo</code> model." in body
+        assert "**universal**" not in body

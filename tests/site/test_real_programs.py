@@ -196,7 +196,10 @@ def _reward_terms(program: Program) -> Iterator[Term]:
         yield from money(f"{cell.rating} {cell.column or ''} max", cell.max)
     for bonus in rewards.bonuses:
         yield one("bonus", bonus.name)
-        yield "bonus percent", (f"{bonus.percent}%", f"{bonus.percent} %")
+        if bonus.percent is not None:
+            yield "bonus percent", (f"{bonus.percent}%", f"{bonus.percent} %")
+        if bonus.amount:
+            yield from money("bonus amount", bonus.amount)
         if bonus.cap:
             yield from money("bonus cap", bonus.cap)
     for prize in rewards.prizes:

@@ -63,6 +63,14 @@ def md(text: str) -> Markup:
     return Markup(markdown_to_safe_html(redact(text)))
 
 
+def md_inline(text: str) -> Markup:
+    """Markdown for a line inside an element (a card's summary): one paragraph, unwrapped."""
+    html = str(md(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
+
+
 def md_or_none(text: str | None) -> Markup | None:
     return md(text) if text else None
 
@@ -132,7 +140,7 @@ class ProgramCard:
     model: str
     status: str
     participation: str
-    summary: str
+    summary: Markup | str
     tags: list[str]
     max_reward: int
     reward_range: str
@@ -151,7 +159,7 @@ def program_card(build: Build, entry: ProgramEntry, link: paths.Linker) -> Progr
         model=program.model,
         status=program.status,
         participation=program.participation,
-        summary=program.summary if public else invite_only_note(program.status),
+        summary=md_inline(program.summary) if public else invite_only_note(program.status),
         tags=program.tags if public else [],
         max_reward=top if public else 0,
         reward_range=f"{money(low, currency)} to {money(top, currency)}" if public else "",
