@@ -19,7 +19,9 @@ class Page:
     description: str = ""
     in_nav: bool = False
     searchable: bool = True
-    hide: tuple[str, ...] = ()  # parts of the page frame left out: "navigation", "toc"
+    # Parts of the page frame left out ("navigation", "toc"). The navigation is flat (one page
+    # per tab), so a left sidebar would only ever list the page itself: it is left out.
+    hide: tuple[str, ...] = ("navigation",)
 
     def sections(self) -> list[tuple[str, str]]:
         """(anchor id, heading HTML) of the page's own sections, for the table of contents."""

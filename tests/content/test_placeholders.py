@@ -109,14 +109,32 @@ def test_a_marker_in_a_value_and_in_a_markdown_body(tree: Tree) -> None:
     ]
 
 
-def test_a_marker_in_a_findings_front_matter_comment(tree: Tree) -> None:
-    tree.replace(
-        "demo/findings/DEMO-1.md", "severity: high\n", "severity: high  # TEMPLATE: a tier\n"
-    )
+def test_every_marker_of_a_finding_still_showing_starter_text(tree: Tree) -> None:
+    finding = "demo/findings/DEMO-1.md"
+    tree.replace(finding, "severity: high\n", "severity: high  # TEMPLATE: a tier\n")
+    tree.replace(finding, "## Summary\n", "## Summary\n\nTEMPLATE: for the public\n")
     assert placeholder_problems(tree) == [
-        f"{at(tree, 'demo/findings/DEMO-1.md', 'TEMPLATE')}: warning: still marked "
-        "TEMPLATE: 'a tier' (hint: remove the TEMPLATE comment once you have filled this in)"
+        f"{at(tree, finding, 'TEMPLATE')}: warning: still marked "
+        "TEMPLATE: 'a tier' (hint: remove the TEMPLATE comment once you have filled this in)",
+        f"{at(tree, finding, 'TEMPLATE: for')}: warning: still marked "
+        "TEMPLATE: 'for the public' (hint: replace this starter text, TEMPLATE marker included)",
     ]
+
+
+def test_a_marker_in_a_findings_title(tree: Tree) -> None:
+    finding = "demo/findings/DEMO-1.md"
+    tree.replace(finding, "title: Role-play jailbreak", "title: 'TEMPLATE: short public title'")
+    assert placeholder_problems(tree) == [
+        f"{at(tree, finding, 'TEMPLATE')}: warning: still marked TEMPLATE: 'short public title' "
+        "(hint: replace this starter text, TEMPLATE marker included)"
+    ]
+
+
+def test_a_finished_findings_leftover_comment_is_not_read_again(tree: Tree) -> None:
+    """The known limit: findings are read a second time only when their loaded text or values
+    show a marker (10,000 findings validate in budget); a comment left alone is not published."""
+    tree.replace("demo/findings/DEMO-1.md", "severity: high\n", "severity: high  # TEMPLATE: x\n")
+    assert placeholder_problems(tree) == []
 
 
 def test_a_marked_placeholder_address_is_reported_once(tree: Tree) -> None:

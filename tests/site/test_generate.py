@@ -114,6 +114,7 @@ def test_page_meta_is_safe_and_minimal() -> None:
         "title": "\u2039b\u203a&quot;T&quot;\u2039/b\u203a",
         "description": "d &amp; e",
         "search": {"exclude": True},
+        "hide": ["navigation"],  # a flat navigation: the left sidebar would list only the page
     }
 
 
