@@ -125,12 +125,12 @@ def _table(program: Program) -> RewardTable:
 
 def _range(low: int, high: int, currency: str, points: int) -> str:
     if high == 0:
-        amount = "no money"
+        amount = "credit only, no money"
     elif low == high:
         amount = money(high, currency)
     else:
         amount = f"{money(low, currency)} to {money(high, currency)}"
-    return f"{amount} ({points} points)"
+    return f"{amount} ({points} point{'' if points == 1 else 's'})"
 
 
 def _bonus(bonus: Bonus, currency: str) -> BonusRow:
