@@ -241,12 +241,11 @@ def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Proble
     cell = cell_of(program.program, finding)
     ceiling = reward_ceiling(program.program, finding)
     if ceiling is None:
-        yield problem_at(
-            entry.source,
-            ("severity",),
-            f"the reward table has no row for {_row_name(program, finding)}",
-            hint=f"rows: {', '.join(_row_names(program))}",
-        )
+        # A rating the table never rewards is always wrong; a missing column (no affected
+        # target yet) matters once the finding is valid or rewarded.
+        unrewarded = bool(rewards.table) and not rewards.cells(finding.severity)
+        if unrewarded or finding.reward or finding.status in VALID_STATUSES:
+            yield _no_row(entry, program)
         return
     if not finding.reward:
         return
@@ -383,3 +382,17 @@ def _row_names(program: ProgramEntry) -> list[str]:
         cell.rating + (f" x {cell.column}" if cell.column else "")
         for cell in program.program.rewards.table
     ] or ["none (prizes only)"]
+
+
+def _no_row(entry: FindingEntry, program: ProgramEntry) -> Problem:
+    """A rewarded or valid finding the reward table has no row for."""
+    finding, rewards = entry.finding, program.program.rewards
+    hint = f"rows: {', '.join(_row_names(program))}"
+    if rewards.columns == "target-tier" and not finding.affected:
+        hint = "name the affected target (affected:): its tier picks the row; " + hint
+    return problem_at(
+        entry.source,
+        ("severity",),
+        f"the reward table has no row for {_row_name(program, finding)}",
+        hint=hint,
+    )

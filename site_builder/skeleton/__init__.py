@@ -100,7 +100,19 @@ def _values(org: str, repository: str, pages_url: str, setup: Setup) -> dict[str
         "__PLATFORM__": setup.platform_url or "",
         "__PUBLIC_NOTE__": setup.visibility_note(),
         "__PUBLIC__": "true" if setup.is_public else "false",
+        "__CONTENT_URL__": _content_url(repository, setup),
     }
+
+
+def _content_url(repository: str, setup: Setup) -> str:
+    """Where the content lives. In the private-intake set-up `repository` is the public issues
+    repository and this one is private, so it is not named after it."""
+    if setup.kind == "private-intake":
+        return (
+            "  # url: https://github.com/OWNER/NAME   # this private repository (optional; "
+            "never the public issues repository)"
+        )
+    return f"  url: https://github.com/{repository}"
 
 
 def _starter_programs(org: str, today: date, setup: Setup) -> dict[str, str]:

@@ -122,8 +122,8 @@ def test_intake_accepts_an_invited_hunter_on_the_invitations_last_day(tree: Tree
     # The club runs until 2027-01-01; alice's invitation ends on 2026-12-31.
     assert club_submission_problem(tree, date(2026, 12, 31)) is None
     assert club_submission_problem(tree, date(2027, 1, 1)) == (
-        "Trusted club is invite-only and accepts submissions only from invited hunters. "
-        "See the program's page for how to apply."
+        "Trusted club accepts submissions only from invited or approved hunters. See the "
+        "program's page for how to apply."
     )
 
 

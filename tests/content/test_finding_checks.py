@@ -94,8 +94,8 @@ def test_duplicate_of_without_duplicate_status(tree: Tree) -> None:
 def test_reward_outside_tier(tree: Tree) -> None:
     tree.replace(D1, "reward: 5000", "reward: 50000")
     assert only(tree.problems()) == (
-        "programs/demo/findings/DEMO-1.md:13:9: error: reward: reward 50000 is outside the high "
-        "tier (2000 to 10000 USD)"
+        "programs/demo/findings/DEMO-1.md:13:9: error: reward: reward 50000 is outside what the "
+        "terms allow for high (2000 to 10000 USD, bonuses and prize included)"
     )
 
 
@@ -117,8 +117,8 @@ def test_rejected_finding_earns_nothing(tree: Tree) -> None:
 def test_severity_without_a_tier(tree: Tree) -> None:
     tree.replace("club/findings/CLUB-1.md", "severity: high", "severity: low")
     assert only(tree.problems()) == (
-        "programs/club/findings/CLUB-1.md:4:11: error: severity: program has no reward tier for "
-        "low (hint: tiers: high)"
+        "programs/club/findings/CLUB-1.md:4:11: error: severity: the reward table has no row for "
+        "low (hint: rows: high)"
     )
 
 

@@ -147,6 +147,16 @@ def test_rating_and_column_twice(tree: Tree) -> None:
     )
 
 
+def test_rating_and_column_twice_in_a_tiered_table(tree: Tree) -> None:
+    tiered(tree)
+    row = "    - {rating: high, column: standard, min: 1000, max: 5000, points: 20}\n"
+    tree.replace(P, row, row + row.replace("points: 20", "points: 25"))
+    assert only(tree.problems()) == (
+        "programs/demo/program.yml:45:7: error: rewards.table[2]: this rating and column appear "
+        "twice"
+    )
+
+
 def test_same_rating_in_two_columns_is_fine(tree: Tree) -> None:
     tiered(tree)
     assert not tree.errors()

@@ -107,6 +107,7 @@ def test_findings_submitted_after_the_quarter_end_are_not_counted() -> None:
     assert figures(findings)["Reports received"] == 5
     later = [*findings[:4], entry(5, date(2026, 10, 1))]
     assert figures(later)["Reports received"] is None  # the fifth is in the running quarter
+    assert figures(later)["Valid findings"] is None
 
 
 def test_medians_use_only_dates_up_to_the_quarter_end() -> None:

@@ -195,7 +195,7 @@ def test_format_1_scores_the_same_before_and_after_the_upgrade(tree: Tree) -> No
     assert all_boards(content, LATER) == before
 
 
-def test_format_1_scores_like_the_format_2_tree(tree: Tree, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_format_1_scores_like_the_format_2_tree(tree: Tree) -> None:
     """The same program written in either format gives the same boards."""
     tree.append(P, "scoring:\n  points_percent: 120\n")
     content, _ = tree.validate(LATER)

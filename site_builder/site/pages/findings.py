@@ -11,7 +11,7 @@ from ...content.entries import FindingEntry
 from ...content.finding import AffectedTarget, Finding
 from ...content.program import Program
 from ...content.taxonomy import TAXONOMY
-from ...content.types import SEVERITIES
+from ...content.types import RATINGS
 from .. import paths
 from ..model import Page
 from .core import Build, CreditLink, Link, credit_link, finding_row, md, money, render
@@ -81,7 +81,7 @@ def _facets(build: Build) -> Facets:
             {(f.program_slug, names[f.program_slug]) for f in findings},
             key=lambda pair: pair[1].lower(),
         ),
-        severity=[s for s in SEVERITIES if any(f.finding.severity == s for f in findings)],
+        severity=_present(RATINGS, {f.finding.severity for f in findings}),
         category=sorted(
             {(f.finding.category, TAXONOMY[f.finding.category].label) for f in findings},
             key=lambda pair: pair[1],
@@ -256,3 +256,8 @@ def _panel_decision(finding: Finding) -> PanelDecisionView | None:
         mean=f"{sum(scores) / len(scores):.1f}" if scores else None,
         rationale=md(decision.rationale),
     )
+
+
+def _present(order: tuple[str, ...], values: set[str]) -> list[str]:
+    """The values that occur, in the given order."""
+    return [value for value in order if value in values]
