@@ -52,8 +52,7 @@ def run(args: argparse.Namespace) -> int:
     summary = (
         f"{len(content.programs)} programs, {len(content.findings)} findings, "
         f"{len(content.hunters)} hunters checked as of {as_of}: "
-        f"{errors} error(s), {warnings} warning(s)"
-        + (f", {notices} notice(s)" if notices else "")
+        f"{errors} error(s), {warnings} warning(s)" + (f", {notices} notice(s)" if notices else "")
     )
     print(summary, file=sys.stderr)
     failed = errors > 0 or (args.strict and warnings > 0)

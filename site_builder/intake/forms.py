@@ -174,9 +174,7 @@ def applying_programs(content: Content) -> list[ProgramEntry]:
     return [
         entry
         for slug, entry in sorted(content.programs.items())
-        if program_is_listed(entry)
-        and entry.program.is_gated
-        and entry.program.status == "open"
+        if program_is_listed(entry) and entry.program.is_gated and entry.program.status == "open"
     ]
 
 

@@ -27,8 +27,8 @@ def test_newer_format_is_explained(tree: Tree, capsys: pytest.CaptureFixture[str
     tree.write("demo/program.yml", "format: 3\n" + tree.read("demo/program.yml"))
     assert only(tree.problems()) == (
         "programs/demo/program.yml:1:9: error: format: content format 3 is not one this version "
-        "of bounties reads (1 and 2) (hint: for a newer format, upgrade the package: pip install -U "
-        "ai-safety-bounties)"
+        "of bounties reads (1 and 2) (hint: for a newer format, upgrade the package: pip install "
+        "-U ai-safety-bounties)"
     )
     assert main(["upgrade", "--root", str(tree.root)]) == 1
     assert "format 3 is newer than this bounties reads" in capsys.readouterr().err
