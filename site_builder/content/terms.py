@@ -119,6 +119,9 @@ class Campaign(Record):
         default_factory=list, description="Categories in focus; empty: the program's."
     )
     prizes: list[Prize] = Field(default_factory=list, description="Prizes of this campaign.")
+    max_reward: Amount | None = Field(
+        None, description="Largest reward for one finding of this campaign, prizes included."
+    )
 
 
 class MovedFrom(Record):

@@ -311,7 +311,14 @@ def _finding_campaign_rules(entry: FindingEntry, program: ProgramEntry) -> Itera
             f"no campaign '{finding.campaign}'",
             hint=_known("campaigns", {c.id for c in program.program.campaigns}),
         )
-    elif not campaign.start <= finding.submitted <= campaign.end:
+    elif campaign.max_reward is not None and finding.reward > campaign.max_reward:
+        yield problem_at(
+            entry.source,
+            ("reward",),
+            f"reward {finding.reward} is above the largest reward of campaign "
+            f"'{campaign.id}' ({campaign.max_reward})",
+        )
+    if campaign is not None and not campaign.start <= finding.submitted <= campaign.end:
         yield problem_at(
             entry.source,
             ("campaign",),

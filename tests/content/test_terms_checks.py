@@ -695,3 +695,19 @@ def test_a_program_using_every_format_2_field_is_valid(tree: Tree) -> None:
     ]
     moved = next(e for e in content.findings if e.id == "FULL-1").finding.moved_from
     assert moved is not None and moved.on.isoformat() == "2026-02-02"
+
+
+def test_reward_above_the_campaigns_largest_reward(tree: Tree) -> None:
+    early = CAMPAIGN.replace("2026-03-01", "2026-01-01") + "    max_reward: 4999\n"
+    tree.append(P, early)
+    finding_extra(tree, D1, "campaign: spring\n")
+    assert only(tree.problems()) == (
+        "programs/demo/findings/DEMO-1.md:13:9: error: reward: reward 5000 is above the largest "
+        "reward of campaign 'spring' (4999)"
+    )
+
+
+def test_reward_at_the_campaigns_largest_reward_is_fine(tree: Tree) -> None:
+    tree.append(P, CAMPAIGN.replace("2026-03-01", "2026-01-01") + "    max_reward: 5000\n")
+    finding_extra(tree, D1, "campaign: spring\n")
+    assert tree.problems() == []

@@ -216,6 +216,8 @@ def _campaign_terms(program: Program) -> Iterator[Term]:
         for prize in campaign.prizes:
             yield one("campaign prize", prize.name)
             yield from money("campaign prize amount", prize.amount)
+        if campaign.max_reward:
+            yield from money("campaign largest reward", campaign.max_reward)
 
 
 def _panel_terms(program: Program) -> Iterator[Term]:

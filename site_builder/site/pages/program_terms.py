@@ -57,6 +57,7 @@ class CampaignView:
     targets: list[str]
     categories: list[str]
     prizes: list[PrizeRow]
+    max_reward: str | None
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,7 @@ def _campaign(campaign: Campaign, currency: str, as_of: date) -> CampaignView:
         targets=list(campaign.targets),
         categories=[TAXONOMY[c].label for c in campaign.categories],
         prizes=[_prize(p, currency) for p in campaign.prizes],
+        max_reward=money(campaign.max_reward, currency) if campaign.max_reward else None,
     )
 
 
