@@ -179,14 +179,8 @@ def _category_rules(entry: ProgramEntry) -> Iterator[Problem]:
         yield problem_at(entry.source, ("categories", index), f"category '{category}' twice")
     allowed = set(program.categories or TAXONOMY)
     for index, condition in enumerate(program.conditions):
-        for c_index, category in enumerate(condition.categories):
-            if category not in allowed:
-                yield problem_at(
-                    entry.source,
-                    ("conditions", index, "categories", c_index),
-                    f"'{category}' is not one of the program's categories",
-                    hint=_known("categories", allowed),
-                )
+        at: Path = ("conditions", index, "categories")
+        yield from _unknown(entry, at, condition.categories, allowed)
 
 
 def _campaign_rules(entry: ProgramEntry) -> Iterator[Problem]:
@@ -208,22 +202,8 @@ def _campaign_rules(entry: ProgramEntry) -> Iterator[Problem]:
                 "the campaign runs outside the program's duration",
                 level=Level.WARNING,
             )
-        for t_index, name in enumerate(campaign.targets):
-            if name not in targets:
-                yield problem_at(
-                    entry.source,
-                    (*at, "targets", t_index),
-                    f"'{name}' is not a target of this program",
-                    hint=_known("targets", targets),
-                )
-        for c_index, category in enumerate(campaign.categories):
-            if category not in allowed:
-                yield problem_at(
-                    entry.source,
-                    (*at, "categories", c_index),
-                    f"'{category}' is not one of the program's categories",
-                    hint=_known("categories", allowed),
-                )
+        yield from _unknown(entry, (*at, "targets"), campaign.targets, targets, "target")
+        yield from _unknown(entry, (*at, "categories"), campaign.categories, allowed)
 
 
 def _aggregate_rules(entry: ProgramEntry, content: Content) -> Iterator[Problem]:
@@ -364,6 +344,25 @@ def prize_winner_rules(content: Content) -> Iterator[Problem]:
                 ("prize",),
                 f"prize '{prize_id}' has {prize.winners} winner(s), already won by "
                 f"{', '.join(e.id for e in ordered[: prize.winners])}",
+            )
+
+
+def _unknown(
+    entry: ProgramEntry, at: Path, values: list[str], allowed: set[str], what: str = "category"
+) -> Iterator[Problem]:
+    """Each value of a list that is not among the program's targets or categories."""
+    words = {
+        "category": ("one of the program's categories", "categories"),
+        "target": ("a target of this program", "targets"),
+    }
+    phrase, label = words[what]
+    for index, value in enumerate(values):
+        if value not in allowed:
+            yield problem_at(
+                entry.source,
+                (*at, index),
+                f"'{value}' is not {phrase}",
+                hint=_known(label, allowed),
             )
 
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ...content.records import Settings
 from .. import paths
 from ..model import Page
-from .core import Build, Link, md_or_none, render
+from .core import Build, ContactView, Link, md_or_none, render
 from .labels import PARTICIPATION, PROGRAM_MODELS, Label
 
 UNTITLED = "AI-safety bounties"
@@ -25,13 +25,6 @@ class OperatorView:
     name: str
     url: str | None
     about: Markup | None
-
-
-@dataclass(frozen=True)
-class ContactView:
-    email: str | None
-    url: str | None
-    monitored_by: str | None
 
 
 @dataclass(frozen=True)

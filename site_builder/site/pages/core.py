@@ -130,6 +130,15 @@ def index_page(src: str, title: str, template: str, description: str, **context:
 
 
 @dataclass(frozen=True)
+class ContactView:
+    """A monitored contact as pages show it (a program's, or the site's)."""
+
+    email: str | None
+    url: str | None
+    monitored_by: str | None
+
+
+@dataclass(frozen=True)
 class ProgramCard:
     """A program as the home page and the programs index list it; invite-only programs show
     only their name, organizer, state and that they are invite-only (as their stub page)."""

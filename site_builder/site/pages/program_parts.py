@@ -13,7 +13,7 @@ from ...content.entries import FindingEntry, ProgramEntry
 from ...content.models_in_depth import Criterion, PanelMember
 from ...content.program import Program, ScopeItem, TargetSystem
 from ..views import PublicSite
-from .core import days, md, md_or_none, money
+from .core import ContactView, days, md, md_or_none, money
 
 ACCESS_LEVELS = {
     "public-api": "public API",
@@ -48,13 +48,6 @@ class RewardsView:
     tiers: list[TierRow]
     pool: str | None
     max_per_prize: str | None
-
-
-@dataclass(frozen=True)
-class ContactView:
-    email: str | None
-    url: str | None
-    monitored_by: str | None
 
 
 @dataclass(frozen=True)
