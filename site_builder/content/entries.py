@@ -19,6 +19,7 @@ class Source:
     doc: YamlDocument
     body: str = ""
     body_line: int = 1  # 1-based line of the first body line in the file
+    marked: bool = False  # the file held a TEMPLATE marker when it was read
 
 
 @dataclass(frozen=True)

@@ -239,7 +239,7 @@ def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Proble
         )
         return
     cell = cell_of(program.program, finding)
-    ceiling = reward_ceiling(program.program, finding)
+    ceiling = reward_ceiling(program.program, finding, cell)
     if ceiling is None:
         # A rating the table never rewards is always wrong; a missing column (no affected
         # target yet) matters once the finding is valid or rewarded.

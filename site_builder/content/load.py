@@ -234,7 +234,7 @@ class Loader:
         except ValidationError as error:
             self.problems.extend(problems_from_validation(error, doc, model))
             return None
-        return record, Source(read.display, doc, read.body, read.body_line)
+        return record, Source(read.display, doc, read.body, read.body_line, read.marked)
 
     def _entries(self, folder: str) -> list[os.DirEntry[str]]:
         """The folder's entries, symbolic links left out with an error: a link can publish a

@@ -43,10 +43,10 @@ def check_placeholders(content: Content) -> Iterator[Problem]:
     # `email: security@example.org  # TEMPLATE: ...` is one placeholder, reported once.
     reported = {(p.file, p.line) for p in addresses}
     yield from addresses
-    # Findings are read again only when their text or values show a marker: thousands of them
-    # are finished write-ups, and reading each once more would cost a tenth of validation.
-    findings = [f.source for f in content.findings if _shows_a_marker(f.source)]
-    for source in records + findings:
+    # Only files that held a marker when they were read are read again (for the marker's
+    # line): thousands of findings are finished write-ups.
+    findings = [f.source for f in content.findings if f.source.marked]
+    for source in [r for r in records if r.marked] + findings:
         for problem in template_markers(Path(content.root), source):
             if (problem.file, problem.line) not in reported:
                 yield problem
@@ -64,14 +64,6 @@ def record_sources(content: Content) -> Iterator[Source]:
             yield program.rules.source
         if program.invitations_source:
             yield program.invitations_source
-
-
-def _shows_a_marker(source: Source) -> bool:
-    """A marker in the body or a top-level value (the scaffold's title): cheap enough to ask of
-    every finding, where walking every nested value is not."""
-    data = source.doc.data if isinstance(source.doc.data, dict) else {}
-    values = (value for value in data.values() if isinstance(value, str))
-    return TEMPLATE_MARKER in source.body or any(TEMPLATE_MARKER in value for value in values)
 
 
 def template_markers(root: Path, source: Source) -> Iterator[Problem]:

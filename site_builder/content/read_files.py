@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import Any
 
 from .problems import Problem
+from .scaffold import TEMPLATE_MARKER
 from .yamlio import MAX_FILE_BYTES, YamlProblem, parse_yaml, problem_from
 
 PARALLEL_FROM = 1500  # files; below this, starting a worker costs more than it saves
@@ -28,12 +30,14 @@ class ReadFile:
     body: str = ""
     body_line: int = 1
     problem: Problem | None = None
+    marked: bool = False  # the text holds a TEMPLATE marker (comments included)
 
 
 def read_file(path: str, display: str, markdown: bool) -> ReadFile:
     result = ReadFile(path, display, markdown)
     try:
         text = read_text(path)
+        result.marked = TEMPLATE_MARKER in text
         front, line_offset = text, 0
         if markdown:
             front, result.body, result.body_line = split_or_raise(text)
@@ -87,6 +91,11 @@ def split_or_raise(text: str) -> tuple[str, str, int]:
     return split
 
 
+# A line that closes front matter: `---` or `...`, then only whitespace (one regular expression
+# search instead of a Python loop over every line: this runs once per finding).
+_CLOSING_LINE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
+
+
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
     """(front matter, body, 1-based line where the body starts), or None without front matter."""
     if not text.startswith("---"):
@@ -94,14 +103,11 @@ def split_front_matter(text: str) -> tuple[str, str, int] | None:
     first_end = text.find("\n")
     if first_end < 0 or text[:first_end].rstrip() != "---":
         return None
-    position, line = first_end + 1, 2
-    while position <= len(text):
-        end = text.find("\n", position)
-        end = len(text) if end < 0 else end
-        if text[position:end].rstrip() in ("---", "..."):
-            return text[first_end + 1 : position], text[end + 1 :], line + 1
-        position, line = end + 1, line + 1
-    return None
+    closing = _CLOSING_LINE.search(text, first_end + 1)
+    if closing is None:
+        return None
+    line = text.count("\n", 0, closing.start()) + 1  # of the closing line
+    return text[first_end + 1 : closing.start()], text[closing.end() + 1 :], line + 1
 
 
 def read_many(items: list[tuple[str, str, bool]]) -> list[ReadFile]:

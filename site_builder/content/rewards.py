@@ -31,11 +31,15 @@ def prize_of(program: Program, finding: Finding) -> Prize | None:
     return program.prize(finding.prize, finding.campaign)
 
 
-def reward_ceiling(program: Program, finding: Finding) -> int | None:
+def reward_ceiling(
+    program: Program, finding: Finding, cell: RewardCell | None = None
+) -> int | None:
     """The largest reward the terms allow for this finding: its row's max plus each bonus it
     earned (percent of that max, capped) plus its prize; 0 when a prizes-only program's finding
-    won no prize; None when the table has no row for it and it won no prize."""
-    cell, prize = cell_of(program, finding), prize_of(program, finding)
+    won no prize; None when the table has no row for it and it won no prize. `cell`: the
+    finding's row, when the caller has already looked it up."""
+    cell = cell or cell_of(program, finding)
+    prize = prize_of(program, finding)
     if cell is None and prize is None:
         return None if program.rewards.table else 0
     base = cell.max if cell else 0

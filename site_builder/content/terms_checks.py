@@ -253,6 +253,9 @@ def _panel_member_rules(entry: ProgramEntry) -> Iterator[Problem]:
 def finding_term_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Problem]:
     """A finding's category, campaign, prize, bonuses and move fit its program's terms."""
     finding, terms = entry.finding, program.program
+    cites = finding.campaign or finding.prize or finding.bonuses or finding.moved_from
+    if not (cites or terms.categories):
+        return  # most findings cite no term: nothing to check
     if terms.categories and finding.category not in terms.categories:
         yield problem_at(
             entry.source,
