@@ -90,3 +90,21 @@ def test_split_front_matter_reports_the_body_line() -> None:
     assert (front, body, line) == ("a: 1\nb: 2\n", "body\n", 5)
     assert read_files.split_front_matter("no front matter") is None
     assert read_files.split_front_matter("---\nunclosed: true\n") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\na: 1\n...\nbody", ("a: 1\n", "body", 4)),  # YAML's document end closes it too
+        ("---\na: 1\n--- \t\nbody", ("a: 1\n", "body", 4)),  # trailing whitespace is fine
+        ("---\na: 1\n---", ("a: 1\n", "", 4)),  # closing line at the end of the file
+        ("---\n---\n", ("", "", 3)),  # empty front matter
+        ("---\na: 1\n----\nb\n---\nc", ("a: 1\n----\nb\n", "c", 6)),  # ---- is not a marker
+        ("---\na: 1\n ---\nc", None),  # an indented marker is not one
+        ("---\na: 1\n---x\nc", None),
+        ("--- \na: 1\n---\nc", ("a: 1\n", "c", 4)),
+        ("---x\na: 1\n---\n", None),
+    ],
+)
+def test_front_matter_closing_lines(text: str, expected: object) -> None:
+    assert read_files.split_front_matter(text) == expected
