@@ -70,6 +70,7 @@ class TermsView:
     prizes: list[PrizeRow]
     eligibility: list[str]
     legal: list[tuple[str, str]]  # label, text
+    legal_other: list[str]  # further terms, one per line
     legal_url: str | None
     conditions: list[str]
     categories: list[str]
@@ -90,6 +91,7 @@ def terms_view(program: Program, as_of: date) -> TermsView:
         prizes=[_prize(p, rewards.currency) for p in rewards.prizes],
         eligibility=_eligibility(program),
         legal=_legal(program),
+        legal_other=list(legal.other) if legal else [],
         legal_url=legal.terms_url if legal else None,
         conditions=[_condition(c) for c in program.conditions],
         categories=[TAXONOMY[c].label for c in program.categories],
@@ -184,7 +186,6 @@ def _legal(program: Program) -> list[tuple[str, str]]:
         rows.append(("Governing law", legal.jurisdiction))
     if legal.export_controls:
         rows.append(("Export controls", legal.export_controls))
-    rows += [("Term", line) for line in legal.other]
     return rows
 
 
