@@ -9,12 +9,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..content.types import RATINGS, parse_day
+from ..content.types import parse_day
 from .inert import inert
 from .model import Comment
 
 _LINE = re.compile(r"^/(?P<name>[a-z-]+)(?:[ \t]+(?P<rest>.*))?$")
 _PAIR = re.compile(r"^(severity|reward|points)=(\S+)$")
+_RATING = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9.-]{0,15}"
+)  # a rating of some scale; its program checks which
 
 
 @dataclass(frozen=True)
@@ -51,11 +54,12 @@ def _accept(name: str, rest: str, comment: Comment) -> Command:
                 name, comment, error=f"'{inert(token, 60)}' is not severity=, reward= or points="
             )
         args[pair.group(1)] = pair.group(2)
-    if args.get("severity") not in RATINGS:
+    if not _RATING.fullmatch(args.get("severity") or ""):
         return Command(
             name,
             comment,
-            error="use /accept severity=low|medium|high|critical (or P1..P5) [reward=N] [points=N]",
+            error="use /accept severity=<the program's rating, e.g. high or P2> [reward=N] "
+            "[points=N]",
         )
     for key in ("reward", "points"):
         # ASCII digits only ("²".isdigit() is true) and a bound, so int() can never fail.

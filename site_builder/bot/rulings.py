@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from ..content.types import RATINGS
 from .commands import Command
 
 
@@ -35,7 +36,12 @@ class Ruling:
         return data
 
 
-def reconcile(commands: list[Command], allowed: Callable[[str], bool]) -> Ruling:
+def reconcile(
+    commands: list[Command],
+    allowed: Callable[[str], bool],
+    ratings: tuple[str, ...] = RATINGS,
+) -> Ruling:
+    """`ratings`: the program's scale, which `/accept severity=` must name."""
     ruling = Ruling()
     for command in commands:
         if command.name in ("score", "vote"):
@@ -43,6 +49,18 @@ def reconcile(commands: list[Command], allowed: Callable[[str], bool]) -> Ruling
         who = f"@{command.author}"
         if command.error:
             ruling.log.append(f"{who}: `/{command.name}` not understood: {command.error}.")
+            continue
+        rating = command.args.get("severity") if command.name == "accept" else None
+        if rating is not None and rating not in ratings:
+            choices = (
+                "low|medium|high|critical (or P1..P5)"
+                if ratings == RATINGS
+                else "|".join(reversed(ratings))
+            )
+            ruling.log.append(
+                f"{who}: `/accept` not understood: use /accept severity={choices} "
+                "[reward=N] [points=N]."
+            )
             continue
         if not allowed(command.author):
             ruling.log.append(

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from ..content.types import RATINGS
+from ..content.types import Rating
 from .model import Comment
 
 MARKER = "<!-- bounties-bot:triage -->"
@@ -87,7 +87,7 @@ class _Strict(BaseModel):
 
 class _Effect(_Strict):
     status: Literal["accepted", "rejected", "duplicate", "needs-info"] | None = None
-    severity: Literal[RATINGS] | None = None  # type: ignore[valid-type]
+    severity: Rating | None = None
     reward: _Count | None = None
     points: _Count | None = None
     duplicate_of: _CommentId | None = None

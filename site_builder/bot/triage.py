@@ -19,6 +19,7 @@ from ..content.entries import Content, ProgramEntry
 from ..content.load import CONTENT_DIR
 from ..content.publish import program_is_listed
 from ..content.records import Policy
+from ..content.types import RATINGS
 from ..intake.forms import template_for_body
 from ..intake.parse import parse_issue_body
 from ..intake.submission import Intake, build_submission
@@ -249,7 +250,8 @@ class Run:
         """Check the submission, reconcile the commands, apply the ruling and answer."""
         program = intake.program
         commands = self._commands(comments)
-        ruling = reconcile(commands, self._allowed)
+        ratings = program.program.rewards.scale_ratings() if program else RATINGS
+        ruling = reconcile(commands, self._allowed, ratings)
         self._panel(commands, state, ruling, intake, program)
         # The record is frozen at the accepted revision: any later change of the body is
         # flagged for as long as it lasts, and never enters the proposed finding.

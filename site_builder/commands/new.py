@@ -15,7 +15,7 @@ from ..content.load import CONTENT_DIR, POLICIES_DIR, SETTINGS_FILE
 from ..content.problems import format_problems
 from ..content.read_files import read_file
 from ..content.scaffold import finding_file, next_finding_id, program_files, site_organizer
-from ..content.types import SCALE_RATINGS, SLUG_PATTERN
+from ..content.types import SLUG_PATTERN
 from ..imports.files import finding_path, write_file
 from ..imports.ids import IMPORTED_PREFIXES, valid_id
 from ..imports.trial import trial_problems
@@ -141,7 +141,7 @@ def new_finding(args: argparse.Namespace) -> int:
     finding_id = _finding_id(content, args.slug, args.id)
     hunters = _hunters(content, entry, args.hunter or [], day)
     rewards = entry.program.rewards
-    tiers = rewards.ratings() or list(SCALE_RATINGS[rewards.scale])
+    tiers = rewards.rated_ratings() or list(rewards.scale_ratings())
     text = finding_file(finding_id, args.title or DEFAULT_TITLE, tiers[0], tiers, hunters, day)
     relative = finding_path(args.slug, finding_id)
     problems = trial_problems(root, {relative: text}, day)

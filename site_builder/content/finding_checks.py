@@ -14,8 +14,8 @@ from .problems import Level, Problem
 from .publish import Publication, may_ever_publish
 from .redaction import has_redactions, redaction_issues
 from .rewards import cell_of, column_of, reward_ceiling
+from .suggest import closest
 from .terms_checks import finding_term_rules, prize_winner_rules
-from .types import SCALE_RATINGS
 
 # (earlier, later): each later date must not come before the earlier one.
 _DATE_ORDER = (
@@ -229,13 +229,13 @@ def _duplicate_rules(
 
 def _reward_rules(entry: FindingEntry, program: ProgramEntry) -> Iterator[Problem]:
     finding, rewards = entry.finding, program.program.rewards
-    scale = SCALE_RATINGS[rewards.scale]
+    scale = rewards.scale_ratings()
     if finding.severity not in scale:
         yield problem_at(
             entry.source,
             ("severity",),
             f"'{finding.severity}' is not a rating of this program's {rewards.scale} scale",
-            hint=f"use one of: {', '.join(reversed(scale))}",
+            hint=_rating_hint(finding.severity, scale),
         )
         return
     cell = cell_of(program.program, finding)
@@ -368,6 +368,12 @@ def _never_reason(entry: FindingEntry, content: Content) -> str:
         f"disclose_on is set but status {entry.finding.status} is never published "
         "(publishable: accepted, fixed, wont-fix, duplicate)"
     )
+
+
+def _rating_hint(value: str, scale: tuple[str, ...]) -> str:
+    hint = f"use one of: {', '.join(reversed(scale))}"
+    guess = closest(value, scale)
+    return f"{hint}; did you mean '{guess}'?" if guess else hint
 
 
 def _row_name(program: ProgramEntry, finding: Finding) -> str:

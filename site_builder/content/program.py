@@ -30,11 +30,13 @@ from .types import (
     Rating,
     RatingScale,
     Repository,
+    Severity,
     Slug,
     SubmitUrl,
     Tag,
     Text,
     Url,
+    severity_of,
 )
 
 FORMAT_VERSION = 2
@@ -105,6 +107,19 @@ class Scope(Record):
 RewardColumns = Literal["none", "target-tier", "category"]
 
 
+class RatingLevel(Record):
+    """One rating of a program's own scale (`scale: custom`)."""
+
+    id: Rating = Field(description="The rating as findings and the table cite it.", examples=["S1"])
+    name: Line | None = Field(
+        None, description="What it means, e.g. 'Prompt attacks: rogue actions'."
+    )
+    severity: Severity = Field(
+        description="Where it sits among low, medium, high and critical, for filters and charts "
+        "across programs."
+    )
+
+
 class RewardCell(Record):
     """One row of the reward table: the range and points for a rating (and a column)."""
 
@@ -143,8 +158,13 @@ class Rewards(Record):
     max_per_prize: Amount | None = Field(None, description="Largest single award.")
     scale: RatingScale = Field(
         "severity",
-        description="Ratings used: severity (low, medium, high, critical) or priority (P1 most "
-        "severe to P5).",
+        description="Ratings used: severity (low, medium, high, critical), priority (P1 most "
+        "severe to P5), or custom (the program's own, listed in `ratings`).",
+    )
+    ratings: list[RatingLevel] = Field(
+        default_factory=list,
+        description="scale custom: the program's ratings, most severe first, each placed among "
+        "the severities.",
     )
     columns: RewardColumns = Field(
         "none",
@@ -160,10 +180,23 @@ class Rewards(Record):
         default_factory=list, description="Flat prizes, e.g. for the first N to do something."
     )
 
-    def ratings(self) -> list[str]:
+    def scale_ratings(self) -> tuple[str, ...]:
+        """Every rating of the scale, least severe first."""
+        if self.scale == "custom":
+            return tuple(level.id for level in reversed(self.ratings))
+        return SCALE_RATINGS[self.scale]
+
+    def rated_ratings(self) -> list[str]:
         """The scale's ratings that the table rewards, least severe first."""
         present = {cell.rating for cell in self.table}
-        return [r for r in SCALE_RATINGS[self.scale] if r in present]
+        return [r for r in self.scale_ratings() if r in present]
+
+    def severity_of(self, rating: str) -> Severity:
+        """Where a rating of this scale sits among the severities."""
+        for level in self.ratings:
+            if level.id == rating:
+                return level.severity
+        return severity_of(rating)
 
     def cell(self, rating: str, column: str | None) -> RewardCell | None:
         """The table row for a rating and column (column ignored when the table has none)."""

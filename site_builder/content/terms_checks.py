@@ -11,7 +11,6 @@ from .finding import VALID_STATUSES
 from .locate import problem_at
 from .problems import Level, Problem
 from .taxonomy import TAXONOMY
-from .types import SCALE_RATINGS
 
 if TYPE_CHECKING:
     from .program import Program
@@ -83,7 +82,8 @@ def _table_rules(entry: ProgramEntry) -> Iterator[Problem]:
             "the rewards have neither a table nor prizes",
             hint="add rewards.table (ranges by rating) or rewards.prizes",
         )
-    scale = SCALE_RATINGS[rewards.scale]
+    yield from _scale_rules(entry)
+    scale = rewards.scale_ratings()
     columns = _columns(entry.program)
     seen: set[tuple[str, str | None]] = set()
     for index, cell in enumerate(rewards.table):
@@ -100,6 +100,30 @@ def _table_rules(entry: ProgramEntry) -> Iterator[Problem]:
             yield problem_at(entry.source, at, "this rating and column appear twice")
         seen.add((cell.rating, cell.column))
         yield from _range_rules(entry, at, cell.min, cell.max)
+
+
+def _scale_rules(entry: ProgramEntry) -> Iterator[Problem]:
+    """A custom scale lists its ratings; the two built-in scales take none."""
+    rewards = entry.program.rewards
+    if rewards.scale == "custom" and not rewards.ratings:
+        yield problem_at(
+            entry.source,
+            ("rewards", "scale"),
+            "scale custom needs the program's ratings",
+            hint="add rewards.ratings: [{id: S1, name: ..., severity: critical}, ...], most "
+            "severe first",
+        )
+    if rewards.scale != "custom" and rewards.ratings:
+        yield problem_at(
+            entry.source,
+            ("rewards", "ratings"),
+            f"rewards.ratings is only read with scale custom, not {rewards.scale}",
+            hint="set scale: custom, or remove ratings",
+        )
+    for index, rating in _repeats(level.id for level in rewards.ratings):
+        yield problem_at(
+            entry.source, ("rewards", "ratings", index, "id"), f"rating '{rating}' twice"
+        )
 
 
 def _columns(program: Program) -> set[str] | None:

@@ -84,10 +84,12 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Severity = Literal["low", "medium", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = ("low", "medium", "high", "critical")
 
-# A finding's rating is a value of its program's rating scale: the four severities, or
-# Bugcrowd-style priorities P1 (most severe) to P5 (informational).
-Rating = Literal["low", "medium", "high", "critical", "P1", "P2", "P3", "P4", "P5"]
-RatingScale = Literal["severity", "priority"]
+# A finding's rating is a value of its program's rating scale: the four severities,
+# Bugcrowd-style priorities P1 (most severe) to P5 (informational), or the program's own
+# (`rewards.ratings`, e.g. Google's S1, S2, A1...). Which values a program takes is checked
+# against its scale (finding_checks.py), with the choices and a "did you mean".
+Rating = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9.-]{0,15}$")]
+RatingScale = Literal["severity", "priority", "custom"]
 SCALE_RATINGS: dict[str, tuple[str, ...]] = {  # least severe first, like SEVERITIES
     "severity": SEVERITIES,
     "priority": ("P5", "P4", "P3", "P2", "P1"),

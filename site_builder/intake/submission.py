@@ -62,7 +62,7 @@ def build_submission(
     data["category"] = _choice(
         values, "category", {TAXONOMY[k].label: k for k in categories}, problem
     )
-    ratings = program.program.rewards.ratings() if program else SEVERITIES
+    ratings = program.program.rewards.rated_ratings() if program else SEVERITIES
     data["severity"] = _choice(values, "severity", {r: r for r in ratings}, problem)
     targets = {t.name: t.name for t in program.program.targets} if program else {}
     data["target"] = _choice(values, "target", targets, problem) if program else None

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..content.entries import Content, FindingEntry
 from ..content.taxonomy import TAXONOMY
-from ..content.types import SEVERITIES, severity_of
+from ..content.types import SEVERITIES
 
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 300, 100, 90, 16
 
@@ -42,7 +42,10 @@ def charts_for(findings: list[FindingEntry], content: Content, scope: str) -> li
         if entry.finding.disclose_on:
             rewards[entry.finding.disclose_on.strftime("%Y-%m")] += entry.finding.reward
             currencies.add(content.programs[entry.program_slug].program.rewards.currency)
-    severity = Counter(severity_of(f.finding.severity) for f in findings)  # P1..P5 mapped
+    severity = Counter(  # priorities and a program's own ratings counted as severities
+        content.programs[f.program_slug].program.rewards.severity_of(f.finding.severity)
+        for f in findings
+    )
     category = Counter(f.finding.category for f in findings)
     categories = sorted(category, key=lambda k: (-category[k], k))
     unit = "/".join(sorted(currencies)) or "reward"

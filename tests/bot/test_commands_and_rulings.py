@@ -45,7 +45,24 @@ def test_command_arguments_and_errors() -> None:
         "reward": "5000",
         "points": "60",
     }
-    assert command_in(comment("/accept severity=huge")).error.startswith("use /accept")
+    assert command_in(comment("/accept severity=h!gh")).error.startswith("use /accept")
+    # A well-formed rating the program's scale lacks is refused when the ruling is made:
+    huge = reconcile([command_in(comment("/accept severity=huge"))], lambda _: True)
+    assert huge.status is None
+    assert huge.log == [
+        "@maintainer: `/accept` not understood: use /accept severity=low|medium|high|critical "
+        "(or P1..P5) [reward=N] [points=N]."
+    ]
+    custom = reconcile(
+        [command_in(comment("/accept severity=A1"))], lambda _: True, ("A2", "A1", "S2", "S1")
+    )
+    assert custom.status == "accepted" and custom.severity == "A1"
+    assert reconcile(
+        [command_in(comment("/accept severity=high"))], lambda _: True, ("A2", "A1", "S2", "S1")
+    ).log == [
+        "@maintainer: `/accept` not understood: use /accept severity=S1|S2|A1|A2 [reward=N] "
+        "[points=N]."
+    ]
     assert (
         command_in(comment("/accept severity=high reward=5k")).error
         == "reward must be a whole number below 1000000000"

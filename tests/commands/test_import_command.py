@@ -154,8 +154,8 @@ def test_hackerone_fixtures_import_private_and_redacted(
     [
         (
             "X-1,Ok,urgent,jailbreak,new,2026-02-01",
-            "bad.csv: line 2: error: X-1: severity: 'urgent' is not allowed here; use one of: "
-            "low, medium, high, critical",
+            "bad.csv: line 2: error: X-1: severity: 'urgent' is not a rating of this program's "
+            "severity scale (hint: use one of: critical, high, medium, low)",
         ),
         (
             "X-1,Ok,low,jailbreak,new,2026-02-30",

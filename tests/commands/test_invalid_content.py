@@ -9,8 +9,9 @@ from tests.conftest import REPO_ROOT, Tree
 ISSUE_BODY = REPO_ROOT / "tests" / "fixtures" / "issue-forms" / "github-issue-parser" / "example"
 ERRORS = (
     "the content has errors; fix them first (see `bounties validate`):\n"
-    "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here; use one "
-    "of: low, medium, high, critical, P1, P2, P3, P4, P5 (hint: did you mean 'high'?)\n"
+    "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not a rating of this "
+    "program's severity scale (hint: use one of: critical, high, medium, low; did you mean "
+    "'high'?)\n"
 )
 
 

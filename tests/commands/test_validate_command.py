@@ -28,8 +28,9 @@ def test_content_errors_exit_1_in_text(tree: Tree, capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, "validate", "--root", str(tree.root), "--as-of", "2026-11-23")
     assert code == 1
     assert out.splitlines() == [
-        "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here; use "
-        "one of: low, medium, high, critical, P1, P2, P3, P4, P5 (hint: did you mean 'high'?)"
+        "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not a rating of this "
+        "program's severity scale (hint: use one of: critical, high, medium, low; did you mean "
+        "'high'?)"
     ]
 
 

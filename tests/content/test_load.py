@@ -33,18 +33,28 @@ def test_unknown_key_inside_a_mapping_of_models(tree: Tree) -> None:
 
 
 def test_literal_typo_lists_choices_and_suggests(tree: Tree) -> None:
+    tree.replace("demo/findings/DEMO-1.md", "status: fixed", "status: fixd")
+    assert only(tree.problems()) == (
+        "programs/demo/findings/DEMO-1.md:6:9: error: status: 'fixd' is not allowed here; use "
+        "one of: new, triaged, accepted, fixed, wont-fix, duplicate, rejected (hint: did you mean "
+        "'fixed'?)"
+    )
+
+
+def test_a_rating_typo_lists_the_programs_scale_and_suggests(tree: Tree) -> None:
     tree.replace("demo/findings/DEMO-1.md", "severity: high", "severity: hihg")
     assert only(tree.problems()) == (
-        "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here; "
-        "use one of: low, medium, high, critical, P1, P2, P3, P4, P5 (hint: did you mean 'high'?)"
+        "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not a rating of this "
+        "program's severity scale (hint: use one of: critical, high, medium, low; did you mean "
+        "'high'?)"
     )
 
 
 def test_bad_rating_in_a_list_item_is_positioned_at_the_value(tree: Tree) -> None:
     tree.replace("demo/program.yml", "{rating: low,", "{rating: lowest,")
     assert only(tree.problems()).startswith(
-        "programs/demo/program.yml:33:16: error: rewards.table[0].rating: 'lowest' is not allowed "
-        "here"
+        "programs/demo/program.yml:33:16: error: rewards.table[0].rating: 'lowest' is not a rating "
+        "of the severity scale"
     )
 
 

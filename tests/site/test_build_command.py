@@ -36,7 +36,7 @@ def test_failed_build_keeps_the_previous_site(
     assert build(project) == 1
     err = capsys.readouterr().err
     assert (
-        "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not allowed here"
+        "programs/demo/findings/DEMO-1.md:4:11: error: severity: 'hihg' is not a rating of this"
     ) in err
     assert "was left as it was" in err
     after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}

@@ -190,6 +190,8 @@ def _reward_terms(program: Program) -> Iterator[Term]:
     rewards = program.rewards
     for amount in filter(None, [rewards.pool, rewards.max_per_prize]):
         yield from money("reward limit", amount)
+    for level in rewards.ratings:
+        yield one("rating name", f"{level.id} {level.name}" if level.name else level.id)
     for cell in rewards.table:
         yield one("rating", cell.rating)
         yield from money(f"{cell.rating} {cell.column or ''} min", cell.min)

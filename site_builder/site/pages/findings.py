@@ -259,5 +259,5 @@ def _panel_decision(finding: Finding) -> PanelDecisionView | None:
 
 
 def _present(order: tuple[str, ...], values: set[str]) -> list[str]:
-    """The values that occur, in the given order."""
-    return [value for value in order if value in values]
+    """The values that occur, in the given order; others (programs' own ratings) after them."""
+    return [value for value in order if value in values] + sorted(values - set(order))

@@ -10,12 +10,17 @@ from datetime import date
 from markupsafe import Markup
 
 from ...content.entries import FindingEntry
-from ...content.program import Bonus, Program
+from ...content.program import Bonus, Program, Rewards
 from ...content.taxonomy import TAXONOMY
 from ...content.terms import Campaign, Condition, Prize
 from ...scoring.aggregates import Aggregates, aggregates
 from .core import md, money
 
+SCALES = {
+    "severity": "severity",
+    "priority": "priority (P1 most severe)",
+    "custom": "the program's own ratings, most severe first",
+}
 PARTICIPATION = {
     "public": "Open to everyone: anyone eligible may submit.",
     "application": "Open by application: the rules are public, but only approved applicants "
@@ -85,7 +90,7 @@ def terms_view(program: Program, as_of: date) -> TermsView:
     return TermsView(
         participation=PARTICIPATION[program.participation],
         apply=md(program.apply) if program.apply and program.is_gated else None,
-        scale="priority (P1 most severe)" if rewards.scale == "priority" else "severity",
+        scale=SCALES[rewards.scale],
         table=_table(program) if rewards.table else None,
         bonuses=[_bonus(b, rewards.currency) for b in rewards.bonuses],
         prizes=[_prize(p, rewards.currency) for p in rewards.prizes],
@@ -117,13 +122,21 @@ def _table(program: Program) -> RewardTable:
         keys = [c for c in (program.categories or list(TAXONOMY)) if c in used]
         label, headings = "Category", [TAXONOMY[k].label for k in keys if k]
     rows = []
-    for rating in reversed(rewards.ratings()):
+    for rating in reversed(rewards.rated_ratings()):
         cells = []
         for key in keys:
             cell = rewards.cell(rating, key)
             cells.append(_range(cell.min, cell.max, rewards.currency, cell.points) if cell else "-")
-        rows.append((rating, cells))
+        rows.append((_rating_label(rewards, rating), cells))
     return RewardTable(label, headings, rows)
+
+
+def _rating_label(rewards: Rewards, rating: str) -> str:
+    """A rating as the table's row heading: a program's own rating with its name."""
+    for level in rewards.ratings:
+        if level.id == rating and level.name:
+            return f"{rating} {level.name}"
+    return rating
 
 
 def _range(low: int, high: int, currency: str, points: int) -> str:
