@@ -241,7 +241,7 @@ affected:
     version: "2026-01"
 moved_from:
   program: demo
-  on: 2026-02-02
+  date: 2026-02-02
   reason: A universal jailbreak belongs to this program
 ---
 

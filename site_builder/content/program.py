@@ -10,7 +10,7 @@ from pydantic import Field
 from .base import Record
 from .models_in_depth import Panel, Threshold
 from .records import Contact
-from .taxonomy import Category
+from .taxonomy import TAXONOMY, Category
 from .terms import (
     Campaign,
     Conditions,
@@ -356,6 +356,14 @@ class Program(Record):
     def is_gated(self) -> bool:
         """Only invited or approved hunters may submit."""
         return self.participation != "public"
+
+    def reward_columns(self) -> list[str] | None:
+        """The columns the reward table may use, in order; None when it has no columns."""
+        if self.rewards.columns == "target-tier":
+            return [t.id for t in self.target_tiers]
+        if self.rewards.columns == "category":
+            return list(self.categories or TAXONOMY)
+        return None
 
     def tier_of(self, target_name: str) -> str | None:
         """The tier of the named target, if it has one."""

@@ -4,9 +4,9 @@ campaigns, and the aggregate numbers a non-disclosure program may publish."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, StringConstraints
 
 from .base import Record
 from .taxonomy import Category
@@ -131,13 +131,5 @@ class MovedFrom(Record):
     program: Line = Field(
         description="The other program: its slug on this site, or its name elsewhere."
     )
-    on: Day = Field(description="Date of the move.")
+    date: Day = Field(description="Date of the move.")
     reason: Line = Field(description="Why it was moved, in one line.")
-
-    @model_validator(mode="before")
-    @classmethod
-    def _on_read_as_true(cls, data: Any) -> Any:
-        """YAML 1.1 (the content loader) reads an unquoted `on:` key as the boolean true."""
-        if isinstance(data, dict) and "on" not in data and any(key is True for key in data):
-            return {"on" if key is True else key: value for key, value in data.items()}
-        return data

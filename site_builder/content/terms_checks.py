@@ -4,16 +4,12 @@ campaigns, aggregates, panel members) and about the findings that cite them."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
 
 from .entries import Content, FindingEntry, ProgramEntry
 from .finding import VALID_STATUSES
 from .locate import problem_at
 from .problems import Level, Problem
 from .taxonomy import TAXONOMY
-
-if TYPE_CHECKING:
-    from .program import Program
 
 Path = tuple[str | int, ...]
 _PLURALS = {"target-tier": "target tiers", "category": "categories"}
@@ -84,7 +80,8 @@ def _table_rules(entry: ProgramEntry) -> Iterator[Problem]:
         )
     yield from _scale_rules(entry)
     scale = rewards.scale_ratings()
-    columns = _columns(entry.program)
+    allowed = entry.program.reward_columns()
+    columns = None if allowed is None else set(allowed)
     seen: set[tuple[str, str | None]] = set()
     for index, cell in enumerate(rewards.table):
         at: Path = ("rewards", "table", index)
@@ -124,15 +121,6 @@ def _scale_rules(entry: ProgramEntry) -> Iterator[Problem]:
         yield problem_at(
             entry.source, ("rewards", "ratings", index, "id"), f"rating '{rating}' twice"
         )
-
-
-def _columns(program: Program) -> set[str] | None:
-    """The column names the table may use; None when it has no columns."""
-    if program.rewards.columns == "target-tier":
-        return {t.id for t in program.target_tiers}
-    if program.rewards.columns == "category":
-        return set(program.categories or TAXONOMY)
-    return None
 
 
 def _column_rule(
@@ -345,11 +333,11 @@ def _move_rules(entry: FindingEntry) -> Iterator[Problem]:
             "moved_from names the program the finding is in",
             hint="name the program it was filed under",
         )
-    if moved.on < entry.finding.submitted:
+    if moved.date < entry.finding.submitted:
         yield problem_at(
             entry.source,
-            ("moved_from", "on"),
-            f"moved on {moved.on}, before it was submitted ({entry.finding.submitted})",
+            ("moved_from", "date"),
+            f"moved on {moved.date}, before it was submitted ({entry.finding.submitted})",
         )
 
 

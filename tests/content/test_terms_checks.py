@@ -572,7 +572,7 @@ def test_first_n_prize_ignores_findings_that_are_not_valid(tree: Tree) -> None:
 
 
 def test_moved_from_its_own_program(tree: Tree) -> None:
-    finding_extra(tree, D1, "moved_from:\n  program: demo\n  on: 2026-02-02\n  reason: Wrong\n")
+    finding_extra(tree, D1, "moved_from:\n  program: demo\n  date: 2026-02-02\n  reason: Wrong\n")
     assert only(tree.problems()) == (
         "programs/demo/findings/DEMO-1.md:15:12: error: moved_from.program: moved_from names the "
         "program the finding is in (hint: name the program it was filed under)"
@@ -580,16 +580,15 @@ def test_moved_from_its_own_program(tree: Tree) -> None:
 
 
 def test_moved_before_it_was_submitted(tree: Tree) -> None:
-    finding_extra(tree, D1, "moved_from:\n  program: club\n  on: 2026-01-31\n  reason: Wrong\n")
+    finding_extra(tree, D1, "moved_from:\n  program: club\n  date: 2026-01-31\n  reason: Wrong\n")
     assert only(tree.problems()) == (
-        "programs/demo/findings/DEMO-1.md:16:7: error: moved_from.on: moved on 2026-01-31, "
+        "programs/demo/findings/DEMO-1.md:16:9: error: moved_from.date: moved on 2026-01-31, "
         "before it was submitted (2026-02-01)"
     )
 
 
 def test_moved_on_the_day_it_was_submitted(tree: Tree) -> None:
-    """`on:` unquoted is YAML 1.1's boolean true as a key; the model reads it as the date."""
-    finding_extra(tree, D1, "moved_from:\n  program: club\n  on: 2026-02-01\n  reason: Wrong\n")
+    finding_extra(tree, D1, "moved_from:\n  program: club\n  date: 2026-02-01\n  reason: Wrong\n")
     assert tree.problems() == []
 
 
@@ -694,7 +693,7 @@ def test_a_program_using_every_format_2_field_is_valid(tree: Tree) -> None:
         "Dr. Lee, without a handle",
     ]
     moved = next(e for e in content.findings if e.id == "FULL-1").finding.moved_from
-    assert moved is not None and moved.on.isoformat() == "2026-02-02"
+    assert moved is not None and moved.date.isoformat() == "2026-02-02"
 
 
 def test_reward_above_the_campaigns_largest_reward(tree: Tree) -> None:

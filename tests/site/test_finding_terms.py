@@ -57,7 +57,7 @@ def test_a_moved_report_says_where_it_came_from(tree: Tree, source: str, shown: 
     tree.replace(
         "demo/findings/DEMO-1.md",
         "reward: 5000",
-        f"reward: 5000\nmoved_from: {{program: {source}, on: 2026-02-02, reason: safety issue}}",
+        f"reward: 5000\nmoved_from: {{program: {source}, date: 2026-02-02, reason: safety issue}}",
     )
     body = finding_body(tree)
     assert f"Moved here from {shown}" in body
@@ -74,7 +74,7 @@ def test_a_report_moved_from_a_draft_does_not_name_it(tree: Tree) -> None:
     tree.replace(
         "demo/findings/DEMO-1.md",
         "reward: 5000",
-        "reward: 5000\nmoved_from: {program: club, on: 2026-02-02, reason: wrong program}",
+        "reward: 5000\nmoved_from: {program: club, date: 2026-02-02, reason: wrong program}",
     )
     body = finding_body(tree)
     assert "Moved here from another program" in body

@@ -144,6 +144,7 @@ def finding_page(build: Build, entry: FindingEntry) -> Page:
     finding = entry.finding
     program = build.program_of(entry)
     category = TAXONOMY[finding.category].label
+    moved = _moved_from(build, finding)
     view = FindingView(
         id=finding.id,
         severity=finding.severity,
@@ -155,11 +156,11 @@ def finding_page(build: Build, entry: FindingEntry) -> Page:
         reward=money(finding.reward, program.rewards.currency) if finding.reward else "none",
         affected=finding.affected,
         duplicate_of=_original(build, entry, link),
-        timeline=_timeline(finding, _moved_from(build, finding)),
+        timeline=_timeline(finding, moved),
         writeup=md(entry.source.body),
         threshold=_threshold_claim(program, finding),
         panel=_panel_decision(finding),
-        terms=_terms(program, finding, _moved_from(build, finding)),
+        terms=_terms(program, finding, moved),
     )
     body = render("finding.html.j2", f=view)
     description = f"{finding.severity} {category} finding in {program.name}"
@@ -203,7 +204,7 @@ def _terms(program: Program, finding: Finding, moved: str | None) -> list[tuple[
         rows.append(("Bonuses", ", ".join(bonuses)))
     if moved and finding.moved_from:
         rows.append(
-            ("Moved", f"from {moved} on {finding.moved_from.on}: {finding.moved_from.reason}")
+            ("Moved", f"from {moved} on {finding.moved_from.date}: {finding.moved_from.reason}")
         )
     return rows
 
@@ -221,7 +222,7 @@ def _timeline(finding: Finding, moved: str | None = None) -> list[TimelineStep]:
         ("Disclosed", finding.disclose_on),
     ]
     if moved and finding.moved_from:
-        steps.insert(1, (f"Moved here from {moved}", finding.moved_from.on))
+        steps.insert(1, (f"Moved here from {moved}", finding.moved_from.date))
     dated = sorted(((label, when) for label, when in steps if when), key=lambda step: step[1])
     return [TimelineStep(label, when.isoformat()) for label, when in dated]
 

@@ -37,15 +37,9 @@ class AccessView:
 
 
 @dataclass(frozen=True)
-class TierRow:
-    severity: str
-    points: int
-    range: str
-
-
-@dataclass(frozen=True)
 class RewardsView:
-    tiers: list[TierRow]
+    """The pool and largest award; the table itself is in program_terms.py."""
+
     pool: str | None
     max_per_prize: str | None
 
@@ -113,12 +107,7 @@ def program_view(program: Program) -> ProgramView:
 def _rewards(program: Program) -> RewardsView:
     rewards = program.rewards
     currency = rewards.currency
-    tiers = [
-        TierRow(c.rating, c.points, f"{money(c.min, currency)} to {money(c.max, currency)}")
-        for c in rewards.table
-    ]
     return RewardsView(
-        tiers=tiers,
         pool=money(rewards.pool, currency) if rewards.pool else None,
         max_per_prize=money(rewards.max_per_prize, currency) if rewards.max_per_prize else None,
     )

@@ -111,16 +111,16 @@ def terms_view(program: Program, as_of: date) -> TermsView:
 
 def _table(program: Program) -> RewardTable:
     rewards = program.rewards
-    if rewards.columns == "none":
-        keys: list[str | None] = [None]
-        label, headings = None, ["Reward"]
-    elif rewards.columns == "target-tier":
-        keys = [t.id for t in program.target_tiers]
+    columns = program.reward_columns()
+    keys: list[str | None] = [None]
+    label, headings = None, ["Reward"]
+    if rewards.columns == "target-tier" and columns is not None:
+        keys = list(columns)
         label, headings = "Target tier", [t.name for t in program.target_tiers]
-    else:
+    elif columns is not None:  # categories: only those the table rewards
         used = {c.column for c in rewards.table}
-        keys = [c for c in (program.categories or list(TAXONOMY)) if c in used]
-        label, headings = "Category", [TAXONOMY[k].label for k in keys if k]
+        keys = [c for c in columns if c in used]
+        label, headings = "Category", [TAXONOMY[c].label for c in columns if c in used]
     rows = []
     for rating in reversed(rewards.rated_ratings()):
         cells = []
